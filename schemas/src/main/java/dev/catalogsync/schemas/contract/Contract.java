@@ -37,37 +37,38 @@ public final class Contract {
   /** Serializes a value to JSON bytes; throws {@link ContractViolation} if it breaks the schema. */
   public static byte[] encode(Topic topic, Object value) {
     JsonNode node = MAPPER.valueToTree(value);
-    requireValid(topic + " value", VALUES.get(topic), node);
+    requireValid(topic.label() + " value", VALUES.get(topic), node);
     try {
       return MAPPER.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize " + topic + " value", e);
+      throw new IllegalStateException("cannot serialize " + topic.label() + " value", e);
     }
   }
 
   /** Parses and checks a value; throws {@link ContractViolation} naming the field on bad input. */
   public static <T> T decode(Topic topic, byte[] json, Class<T> type) {
     if (json == null) {
-      throw new ContractViolation(topic + " value", List.of("$: value is null"));
+      throw new ContractViolation(topic.label() + " value", List.of("$: value is null"));
     }
     JsonNode node;
     try {
       node = MAPPER.readTree(json);
     } catch (IOException e) {
       throw new ContractViolation(
-          topic + " value", List.of("$: not JSON (" + firstLine(e.getMessage()) + ")"));
+          topic.label() + " value", List.of("$: not JSON (" + firstLine(e.getMessage()) + ")"));
     }
-    requireValid(topic + " value", VALUES.get(topic), node);
+    requireValid(topic.label() + " value", VALUES.get(topic), node);
     try {
       return MAPPER.treeToValue(node, type);
     } catch (JsonProcessingException e) {
-      throw new ContractViolation(topic + " value", List.of("$: " + firstLine(e.getMessage())));
+      throw new ContractViolation(
+          topic.label() + " value", List.of("$: " + firstLine(e.getMessage())));
     }
   }
 
   /** Checks a key as text; throws {@link ContractViolation} if it breaks the schema. */
   public static void checkKey(Topic topic, String key) {
-    requireValid(topic + " key", KEYS.get(topic), MAPPER.getNodeFactory().textNode(key));
+    requireValid(topic.label() + " key", KEYS.get(topic), MAPPER.getNodeFactory().textNode(key));
   }
 
   /** All problems of a value against its schema, each naming the field; empty when valid. */

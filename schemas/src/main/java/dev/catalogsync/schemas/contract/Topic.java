@@ -1,6 +1,8 @@
 package dev.catalogsync.schemas.contract;
 
-/** Every payload kind carried on a catalog-sync topic, with the JSON Schemas of its key and value. */
+/**
+ * Every payload kind carried on a catalog-sync topic, with the JSON Schemas of its key and value.
+ */
 public enum Topic {
   SYNC_EVENT("sync-event"),
   FLAG("flag"),
@@ -10,6 +12,11 @@ public enum Topic {
 
   Topic(String schemaName) {
     this.schemaName = schemaName;
+  }
+
+  /** The short name used in messages and schema file names, e.g. {@code sync-event}. */
+  public String label() {
+    return schemaName;
   }
 
   /** Classpath location of the key schema. */

@@ -1,0 +1,8 @@
+package dev.catalogsync.schemas.config;
+
+/** Bad configuration: the message names the key (and the variable that overrides it). */
+public class ConfigException extends RuntimeException {
+  public ConfigException(String message) {
+    super(message);
+  }
+}

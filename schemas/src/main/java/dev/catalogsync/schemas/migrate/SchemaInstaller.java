@@ -1,0 +1,48 @@
+package dev.catalogsync.schemas.migrate;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Applies catalog-sync's SQL with Flyway. Each set of migrations keeps its own history table, so
+ * they never collide with the host application's migrations, and re-running is a no-op.
+ */
+public final class SchemaInstaller {
+
+  /** What one installation did. */
+  public record Installed(String target, int migrationsApplied, String version) {}
+
+  /** The sync objects: queue, triggers, version columns, heartbeat, publication. */
+  public static final MigrationSet SYNC =
+      new MigrationSet("classpath:db/catalog-sync", "catalog_sync_schema_history");
+
+  /** The demo host tables (projects, catalog_resources), for the dev mode and tests only. */
+  public static final MigrationSet DEMO =
+      new MigrationSet("classpath:db/demo", "catalog_sync_demo_schema_history");
+
+  /** Where a set of migrations lives and which history table records it. */
+  public record MigrationSet(String location, String historyTable) {}
+
+  private SchemaInstaller() {}
+
+  /** Installs the demo tables and then the sync objects on them. */
+  public static void installDemo(String jdbcUrl, String user, String password) {
+    install(DEMO, jdbcUrl, user, password);
+    install(SYNC, jdbcUrl, user, password);
+  }
+
+  public static Installed install(MigrationSet set, String jdbcUrl, String user, String password) {
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(jdbcUrl, user, password)
+            .locations(set.location())
+            .table(set.historyTable())
+            // The host database is not empty; our history starts at our first migration.
+            .baselineOnMigrate(true)
+            .baselineVersion("0")
+            .loggers("slf4j")
+            .load();
+    MigrateResult result = flyway.migrate();
+    return new Installed(set.location(), result.migrationsExecuted, result.targetSchemaVersion);
+  }
+}
