@@ -1,0 +1,117 @@
+package dev.catalogsync.cli;
+
+import java.io.PrintStream;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code catalog-sync backfill}: one pending event per resource, so CDC carries them all. */
+@Command(
+    name = "backfill",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Creates a pending sync event with the project's current values for every catalog resource",
+      "(or the given ones), in batches, each its own transaction. Use it for resources that never",
+      "had an event (installed on an existing database, restored from a backup)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./catalog-sync backfill --jdbc-url 'jdbc:postgresql://127.0.0.1:54329/catalog?user=postgres'",
+      "  ./catalog-sync backfill --jdbc-url ... --resource-ids 4,8,15 --batch-size 500"
+    })
+final class BackfillCommand implements Callable<Integer> {
+  @Option(names = "--jdbc-url", required = true, description = "JDBC URL of the database.")
+  String jdbcUrl;
+
+  @Option(
+      names = "--resource-ids",
+      split = ",",
+      description = "Only these catalog resource ids (default: all).")
+  List<Long> resourceIds = List.of();
+
+  @Option(
+      names = "--batch-size",
+      defaultValue = "1000",
+      description = "Events per transaction. Default: ${DEFAULT-VALUE}")
+  int batchSize;
+
+  @Override
+  public Integer call() throws SQLException {
+    if (batchSize <= 0) {
+      throw new IllegalArgumentException("--batch-size must be above 0, got " + batchSize);
+    }
+    try (Connection db = DriverManager.getConnection(jdbcUrl)) {
+      Array ids = db.createArrayOf("bigint", resourceIds.toArray());
+      long total = count(db, ids);
+      Progress progress = new Progress(System.err, total);
+      long after = 0;
+      long done = 0;
+      try (PreparedStatement batch = db.prepareStatement(SqlFile.load("/backfill/batch.sql"))) {
+        while (true) {
+          batch.setLong(1, after);
+          batch.setArray(2, ids);
+          batch.setArray(3, ids);
+          batch.setInt(4, batchSize);
+          int inBatch = 0;
+          try (ResultSet rs = batch.executeQuery()) {
+            while (rs.next()) {
+              after = Math.max(after, rs.getLong(1));
+              inBatch++;
+            }
+          }
+          if (inBatch == 0) {
+            break;
+          }
+          done += inBatch;
+          progress.show(done);
+        }
+      }
+      progress.finish();
+      System.out.printf("backfill: %d sync event(s) created%n", done);
+      return 0;
+    }
+  }
+
+  private static long count(Connection db, Array ids) throws SQLException {
+    try (PreparedStatement ps = db.prepareStatement(SqlFile.load("/backfill/count.sql"))) {
+      ps.setArray(1, ids);
+      ps.setArray(2, ids);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** A one-line progress bar on stderr, redrawn in place. */
+  private record Progress(PrintStream out, long total) {
+    private static final int WIDTH = 30;
+
+    void show(long done) {
+      long shown = Math.min(done, Math.max(total, 1));
+      int filled = (int) (WIDTH * shown / Math.max(total, 1));
+      out.printf(
+          "\r[%s%s] %3d%% %d/%d",
+          "#".repeat(filled),
+          " ".repeat(WIDTH - filled),
+          100 * shown / Math.max(total, 1),
+          done,
+          total);
+      out.flush();
+    }
+
+    void finish() {
+      if (total > 0) {
+        out.println();
+      }
+    }
+  }
+}

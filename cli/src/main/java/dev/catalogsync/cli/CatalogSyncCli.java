@@ -1,0 +1,70 @@
+package dev.catalogsync.cli;
+
+import dev.catalogsync.schemas.config.ConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Entry point of the one runnable artifact; each subcommand is its own class. */
+@Command(
+    name = "catalog-sync",
+    mixinStandardHelpOptions = true,
+    version = "catalog-sync 0.1.0",
+    description = "Keeps catalog_resources equal to projects with Debezium and Kafka Streams.",
+    subcommands = {
+      DevCommand.class,
+      InstallCommand.class,
+      ConnectorCommand.class,
+      StreamsCommand.class,
+      FlagCommand.class,
+      StatusCommand.class,
+      BackfillCommand.class
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./catalog-sync dev                 whole pipeline on embedded PostgreSQL + Kafka",
+      "  ./catalog-sync dev --demo          run the three checks and exit",
+      "  ./catalog-sync flag off -b 127.0.0.1:9092",
+    })
+public final class CatalogSyncCli {
+  @Option(
+      names = "--verbose",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  boolean verbose;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new CatalogSyncCli());
+    cli.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          boolean verbose = parsed.matchedOption("--verbose") != null;
+          line.getErr().println("error: " + oneLine(e));
+          if (verbose) {
+            e.printStackTrace(line.getErr());
+          }
+          return e instanceof ConfigException ? 2 : 1;
+        });
+    return cli;
+  }
+
+  /** The deepest message that says something, on one line. */
+  static String oneLine(Throwable e) {
+    Throwable t = e;
+    String message = e.getMessage();
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+      if (t.getMessage() != null && (message == null || message.isBlank())) {
+        message = t.getMessage();
+      }
+    }
+    if (message == null || message.isBlank()) {
+      message = e.getClass().getSimpleName();
+    }
+    return message.replace('\n', ' ').trim();
+  }
+}

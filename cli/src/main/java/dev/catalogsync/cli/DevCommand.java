@@ -1,0 +1,143 @@
+package dev.catalogsync.cli;
+
+import dev.catalogsync.schemas.config.Health;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code catalog-sync dev}: the whole pipeline on embedded services, until Ctrl-C. */
+@Command(
+    name = "dev",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Starts an embedded PostgreSQL (logical replication) with demo projects and catalog",
+      "resources, a real Kafka broker, the connector and the streams app, then prints READY.",
+      "Data persists in --data-dir, so a restart resumes."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./catalog-sync dev",
+      "  ./catalog-sync dev --demo",
+      "  ./catalog-sync dev --pg-port 5433 --kafka-port 19092 --data-dir /tmp/cs"
+    })
+final class DevCommand implements java.util.concurrent.Callable<Integer> {
+  @Option(
+      names = "--data-dir",
+      defaultValue = "data/dev",
+      description = "Default: ${DEFAULT-VALUE}")
+  Path dataDirectory;
+
+  @Option(names = "--pg-port", defaultValue = "54329", description = "Default: ${DEFAULT-VALUE}")
+  int postgresPort;
+
+  @Option(names = "--kafka-port", defaultValue = "9092", description = "Default: ${DEFAULT-VALUE}")
+  int kafkaPort;
+
+  @Option(
+      names = "--http-port",
+      defaultValue = "8089",
+      description = "Port of /health. Default: ${DEFAULT-VALUE}")
+  int httpPort;
+
+  @Option(
+      names = "--reconcile-interval",
+      defaultValue = "60",
+      description = "Seconds between reconciler runs. Default: ${DEFAULT-VALUE}")
+  long reconcileSeconds;
+
+  @Option(
+      names = "--demo",
+      description = "Run the three checks (fast path, reconciler, flag) and exit 0 if they held.")
+  boolean demo;
+
+  @Override
+  public Integer call() throws Exception {
+    // The demo must finish in reasonable time, so it reconciles every few seconds.
+    Duration interval = Duration.ofSeconds(demo ? Math.min(reconcileSeconds, 5) : reconcileSeconds);
+    Duration grace = Duration.ofSeconds(Math.max(1, Math.min(10, interval.toSeconds() / 2)));
+    DevStack.Options options =
+        new DevStack.Options(dataDirectory, postgresPort, kafkaPort, interval, grace);
+
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    // SIGTERM / Ctrl-C: ask the main thread to stop and give it time to close everything in order.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopRequested.countDown();
+                  awaitQuietly(closed, Duration.ofSeconds(20));
+                },
+                "catalog-sync-shutdown"));
+    try (DevStack stack = DevStack.start(options);
+        HealthServer health = HealthServer.start("127.0.0.1", httpPort, stack::health)) {
+      awaitReady(stack);
+      printReady(stack, health);
+      if (demo) {
+        return runDemo(stack, interval.plus(grace).plus(Duration.ofSeconds(30)));
+      }
+      stopRequested.await();
+      return 0;
+    } finally {
+      closed.countDown();
+    }
+  }
+
+  private int runDemo(DevStack stack, Duration reconcileWindow) throws Exception {
+    FlagClient flags =
+        new FlagClient(stack.bootstrapServers(), stack.settings().string("topic.flags"));
+    DemoScenario.Outcome outcome =
+        new DemoScenario(
+                stack.jdbcUrl(),
+                flags,
+                stack.settings().string("flag.name"),
+                reconcileWindow,
+                System.out)
+            .run();
+    System.out.printf(
+        "DEMO PASSED fast-path=%d ms reconciled=%d ms flag-on-applied=%d ms%n",
+        outcome.fastPathMillis(), outcome.reconciledMillis(), outcome.flagOnAppliedMillis());
+    return 0;
+  }
+
+  private static void awaitReady(DevStack stack) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!stack.health().stream().allMatch(Health::ready)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the pipeline did not become ready: " + stack.health());
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private static void printReady(DevStack stack, HealthServer health) {
+    System.out.printf(
+        "READY jdbc=%s psql=%s kafka=%s health=%s%n",
+        stack.jdbcUrl(), stack.libpqUri(), stack.bootstrapServers(), health.url());
+    String psql = stack.libpqUri();
+    String topic = stack.settings().string("topic.sync-events");
+    System.out.printf("  psql %s -c \"UPDATE projects SET name = 'renamed' WHERE id = 1\"%n", psql);
+    System.out.printf(
+        "  psql %s -c \"SELECT id, project_id, name, visibility_level, sync_version, synced_at"
+            + " FROM catalog_resources ORDER BY id\"%n",
+        psql);
+    System.out.printf("  kcat -C -b %s -t %s -f '%%k %%s\\n'%n", stack.bootstrapServers(), topic);
+    System.out.printf(
+        "  ./catalog-sync flag off -b %s    (and: flag on, flag status, status)%n",
+        stack.bootstrapServers());
+    System.out.println("Ctrl-C stops everything.");
+    System.out.flush();
+  }
+
+  private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+    try {
+      latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,1 @@
+SELECT project_id FROM catalog_resources ORDER BY id LIMIT 1

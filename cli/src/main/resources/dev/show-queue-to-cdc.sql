@@ -1,0 +1,1 @@
+ALTER PUBLICATION catalog_sync_publication ADD TABLE catalog_resource_sync_events

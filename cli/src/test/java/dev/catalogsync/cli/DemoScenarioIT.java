@@ -1,0 +1,45 @@
+package dev.catalogsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** GitLab's seed check, in-process on the whole embedded pipeline, with its three outcomes. */
+class DemoScenarioIT {
+
+  @Test
+  void theThreeChecksHold(@TempDir Path data) throws Exception {
+    Duration interval = Duration.ofSeconds(3);
+    try (DevStack stack =
+        DevStack.start(new DevStack.Options(data, 0, 0, interval, Duration.ofSeconds(1)))) {
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      FlagClient flags =
+          new FlagClient(stack.bootstrapServers(), stack.settings().string("topic.flags"));
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (!stack.health().stream().allMatch(h -> h.ready()) && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+
+      DemoScenario.Outcome outcome =
+          new DemoScenario(
+                  stack.jdbcUrl(),
+                  flags,
+                  stack.settings().string("flag.name"),
+                  Duration.ofSeconds(60),
+                  new PrintStream(printed, true, StandardCharsets.UTF_8))
+              .run();
+
+      String text = printed.toString(StandardCharsets.UTF_8);
+      assertThat(text).contains("(1) update through the normal path visible");
+      assertThat(text).contains("(2) reconciled after");
+      assertThat(text).contains("(3) flag on: applied after");
+      assertThat(outcome.fastPathMillis()).isNotNegative();
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package dev.catalogsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher as a user runs it: READY, a change flows through, SIGTERM ends every process. */
+class LauncherIT {
+  private static final Pattern READY = Pattern.compile("^READY jdbc=(\\S+) psql=\\S+ kafka=\\S+");
+
+  @Test
+  void devModeServesWhatReadyAnnouncesAndStopsCleanlyOnSigterm(@TempDir Path data)
+      throws Exception {
+    Process process =
+        new ProcessBuilder(
+                Path.of("..", "catalog-sync").toAbsolutePath().normalize().toString(),
+                "dev",
+                "--data-dir",
+                data.toString(),
+                "--pg-port",
+                Integer.toString(freePort()),
+                "--kafka-port",
+                Integer.toString(freePort()),
+                "--http-port",
+                Integer.toString(freePort()))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try {
+      String jdbcUrl = awaitReady(process).get(180, TimeUnit.SECONDS);
+
+      try (Connection db = DriverManager.getConnection(jdbcUrl)) {
+        long project = firstProjectWithResource(db);
+        try (PreparedStatement ps = db.prepareStatement(SqlFile.load("/dev/rename-project.sql"))) {
+          ps.setString(1, "from-the-launcher-test");
+          ps.setLong(2, project);
+          ps.executeUpdate();
+        }
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> "from-the-launcher-test".equals(resourceName(db, project)));
+      }
+
+      List<ProcessHandle> family =
+          process.toHandle().descendants().collect(java.util.stream.Collectors.toList());
+      family.add(process.toHandle());
+      process.destroy(); // SIGTERM
+      assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("launcher exited").isTrue();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(family).noneMatch(ProcessHandle::isAlive));
+    } finally {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }
+  }
+
+  private static CompletableFuture<String> awaitReady(Process process) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            BufferedReader out =
+                new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = out.readLine()) != null) {
+              Matcher m = READY.matcher(line);
+              if (m.find()) {
+                String url = m.group(1);
+                // Keep draining stdout so the child never blocks on a full pipe.
+                Thread drain =
+                    new Thread(
+                        () -> {
+                          try {
+                            while (out.readLine() != null) {}
+                          } catch (java.io.IOException ignored) {
+                            // the process ended
+                          }
+                        });
+                drain.setDaemon(true);
+                drain.start();
+                return url;
+              }
+            }
+            throw new IllegalStateException("launcher ended without READY");
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+  }
+
+  private static long firstProjectWithResource(Connection db) throws Exception {
+    try (var s = db.createStatement();
+        ResultSet rs = s.executeQuery(SqlFile.load("/dev/first-resource-project.sql"))) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private static String resourceName(Connection db, long project) throws Exception {
+    try (PreparedStatement ps = db.prepareStatement(SqlFile.load("/dev/resource-name.sql"))) {
+      ps.setLong(1, project);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
