@@ -1,0 +1,160 @@
+package dev.catalogsync.streams;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies what the stream did not: queue rows pending for longer than the grace period (their
+ * events never reached Kafka, or CDC is down). Each batch is one transaction holding a
+ * transaction-scoped advisory lock, so at most one instance reconciles at a time and a crash
+ * releases the lock with the transaction. Batches run in id order until the backlog is empty or the
+ * time budget is spent; the rest waits for the next run.
+ */
+public final class Reconciler implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+  private static final String LOCK = Sql.load("reconcile-lock.sql");
+  private static final String FIGURES = Sql.load("reconcile-figures.sql");
+  private static final String BATCH = Sql.load("reconcile-batch.sql");
+
+  /** Advisory lock key: fixed, so every instance and version of the app contends for the same. */
+  static final long LOCK_KEY = 0x6361_7473_796e_6301L; // "catsync" + 1
+
+  private final Database database;
+  private final StreamsAppConfig.Reconcile settings;
+  private final LongSupplier clockMillis;
+  private Connection connection;
+
+  public Reconciler(Database database, StreamsAppConfig.Reconcile settings) {
+    this(database, settings, System::currentTimeMillis);
+  }
+
+  Reconciler(Database database, StreamsAppConfig.Reconcile settings, LongSupplier clockMillis) {
+    this.database = database;
+    this.settings = settings;
+    this.clockMillis = clockMillis;
+  }
+
+  /** One run; throws when the database fails (the caller logs and tries again next tick). */
+  public ReconcileResult run() throws SQLException {
+    long started = clockMillis.getAsLong();
+    long budget = settings.timeBudget().toMillis();
+    try {
+      Connection c = connection();
+      long estimated = estimatedTotal(c);
+      if (estimated == 0) {
+        LOG.debug("reconcile: estimated_total_events=0 consumable_events=0 processed_events=0");
+        return new ReconcileResult(0, 0, 0, 0, true);
+      }
+      long consumable = 0;
+      long processed = 0;
+      long written = 0;
+      while (true) {
+        Batch batch = batch(c);
+        if (batch == null) {
+          LOG.debug("reconcile: another instance holds the lock, skipping this run");
+          return ReconcileResult.skipped();
+        }
+        consumable += batch.consumable;
+        processed += batch.processed;
+        written += batch.written;
+        boolean backlogLeft = batch.consumable == settings.batchSize();
+        if (!backlogLeft || clockMillis.getAsLong() - started >= budget) {
+          break;
+        }
+      }
+      ReconcileResult result = new ReconcileResult(estimated, consumable, processed, written, true);
+      if (consumable > 0) {
+        LOG.info(
+            "reconcile: estimated_total_events={} consumable_events={} processed_events={}"
+                + " rows_written={}",
+            estimated,
+            consumable,
+            processed,
+            written);
+      }
+      return result;
+    } catch (SQLException e) {
+      closeQuietly();
+      throw e;
+    }
+  }
+
+  private record Batch(long consumable, long processed, long written) {}
+
+  /** One batch in its own transaction; null when another instance holds the lock. */
+  private Batch batch(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      if (!tryLock(c)) {
+        c.rollback();
+        return null;
+      }
+      Batch batch;
+      try (PreparedStatement ps = c.prepareStatement(BATCH)) {
+        ps.setDouble(1, settings.grace().toMillis());
+        ps.setInt(2, settings.batchSize());
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          batch = new Batch(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+        }
+      }
+      c.commit();
+      return batch;
+    } catch (SQLException e) {
+      try {
+        c.rollback();
+      } catch (SQLException ignored) {
+        // the connection is dropped by the caller anyway
+      }
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  private static boolean tryLock(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(LOCK)) {
+      ps.setLong(1, LOCK_KEY);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  private static long estimatedTotal(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(FIGURES);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    if (connection == null) {
+      connection = database.connect();
+    }
+    return connection;
+  }
+
+  @Override
+  public void close() {
+    closeQuietly();
+  }
+
+  private void closeQuietly() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        LOG.debug("closing the reconciler's connection failed", e);
+      }
+      connection = null;
+    }
+  }
+}

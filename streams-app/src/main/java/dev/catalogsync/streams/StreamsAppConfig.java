@@ -1,0 +1,125 @@
+package dev.catalogsync.streams;
+
+import dev.catalogsync.schemas.config.Settings;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Validated configuration of the streams app. Built only through {@link #from(Settings)}, which
+ * fails with a message naming the offending key.
+ *
+ * @param database where projects, catalog_resources and the queue live
+ * @param bootstrapServers Kafka bootstrap servers
+ * @param topics names and creation settings of the topics the app reads and writes
+ * @param applicationId Kafka Streams application id (shared by all instances)
+ * @param stateDir local state directory, or null for Kafka Streams' default
+ * @param apply the batched writer's settings
+ * @param flag the flag that gates writing
+ * @param reconcile the reconciler's settings
+ * @param kafkaStreams properties passed through to Kafka Streams unchanged
+ */
+public record StreamsAppConfig(
+    Database database,
+    String bootstrapServers,
+    Topics topics,
+    String applicationId,
+    String stateDir,
+    Apply apply,
+    Flag flag,
+    Reconcile reconcile,
+    Map<String, String> kafkaStreams) {
+
+  /** The defaults file on the classpath, shared layout with the other services. */
+  public static final String DEFAULTS_RESOURCE = "/catalog-sync-streams.properties";
+
+  public static final String PASS_THROUGH_PREFIX = "kafka-streams.";
+
+  /** Topic names, and how to create the ones that are missing. */
+  public record Topics(
+      String syncEvents,
+      String flags,
+      String deadLetter,
+      int partitions,
+      short replicationFactor) {}
+
+  /** Batched writer: tick, batch size, first retry wait. */
+  public record Apply(Duration interval, int batchSize, Duration retryBackoff) {}
+
+  /** The gating flag and its value when no record says otherwise. */
+  public record Flag(String name, boolean defaultEnabled) {}
+
+  /** Reconciler: tick, age before a pending row is taken, rows per transaction, time per run. */
+  public record Reconcile(Duration interval, Duration grace, int batchSize, Duration timeBudget) {}
+
+  public StreamsAppConfig {
+    kafkaStreams = Map.copyOf(kafkaStreams);
+  }
+
+  /** Reads and validates every key; throws a ConfigException naming the first bad one. */
+  public static StreamsAppConfig from(Settings s) {
+    Database database =
+        new Database(
+            jdbcUrl(s, "database.url"),
+            s.optional("database.user"),
+            s.optional("database.password"));
+    Topics topics =
+        new Topics(
+            s.string("topic.sync-events"),
+            s.string("topic.flags"),
+            s.string("topic.dead-letter"),
+            s.positiveInt("topic.partitions"),
+            replicationFactor(s, "topic.replication-factor"));
+    Apply apply =
+        new Apply(
+            s.millis("apply.interval.ms"),
+            s.positiveInt("apply.batch-size"),
+            s.millis("apply.retry-backoff.ms"));
+    Flag flag = new Flag(flagName(s, "flag.name"), s.bool("flag.default"));
+    Reconcile reconcile =
+        new Reconcile(
+            s.millis("reconcile.interval.ms"),
+            s.millis("reconcile.grace.ms"),
+            s.positiveInt("reconcile.batch-size"),
+            s.millis("reconcile.time-budget.ms"));
+    return new StreamsAppConfig(
+        database,
+        s.string("kafka.bootstrap.servers"),
+        topics,
+        s.string("streams.application-id"),
+        s.optional("streams.state-dir"),
+        apply,
+        flag,
+        reconcile,
+        s.passThrough(PASS_THROUGH_PREFIX));
+  }
+
+  private static String jdbcUrl(Settings s, String key) {
+    String url = s.string(key);
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw Settings.invalid(key, url, "must be a PostgreSQL JDBC URL (jdbc:postgresql://...)");
+    }
+    return url;
+  }
+
+  private static short replicationFactor(Settings s, String key) {
+    String value = s.string(key);
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed == -1 || (parsed > 0 && parsed <= Short.MAX_VALUE)) {
+        return (short) parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw Settings.invalid(key, value, "must be -1 (broker default) or a whole number above 0");
+  }
+
+  private static String flagName(Settings s, String key) {
+    String value = s.string(key);
+    // Same rule as the flag topic's key schema, so a typo cannot silently never match.
+    if (!value.matches("[a-z][a-z0-9_]{0,127}")) {
+      throw Settings.invalid(key, value, "must be lower case letters, digits and _");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,93 @@
+package dev.catalogsync.streams;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.catalogsync.embedded.KafkaBroker;
+import dev.catalogsync.embedded.RealStack;
+import dev.catalogsync.embedded.TestDatabase;
+import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.schemas.contract.Contract;
+import dev.catalogsync.schemas.contract.FlagRecord;
+import dev.catalogsync.schemas.contract.SyncEvent;
+import dev.catalogsync.schemas.contract.Topic;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/** Helpers for ITs: a config on unique topics, publishing events and flags, waiting for RUNNING. */
+final class RunningApp {
+  static final Duration STARTUP = Duration.ofSeconds(60);
+
+  private RunningApp() {}
+
+  /** Settings for one test: its own topics and application id, on the real stack. */
+  static Map<String, String> settings(TestDatabase database, KafkaBroker broker) {
+    String prefix = RealStack.uniqueName("streams-it");
+    Map<String, String> values = new HashMap<>();
+    values.put("database.url", database.jdbcUrl());
+    values.put("kafka.bootstrap.servers", broker.bootstrapServers());
+    values.put("topic.sync-events", prefix + ".sync-events");
+    values.put("topic.flags", prefix + ".flags");
+    values.put("topic.dead-letter", prefix + ".dead-letter");
+    values.put("streams.application-id", prefix);
+    // The broker runs in this JVM next to the tests: keep its load low.
+    values.put("kafka-streams.commit.interval.ms", "500");
+    return values;
+  }
+
+  static StreamsAppConfig config(Map<String, String> values, Path stateDir) {
+    Map<String, String> all = new HashMap<>(values);
+    all.put("streams.state-dir", stateDir.toString());
+    return StreamsAppConfig.from(
+        Settings.load(StreamsAppConfig.DEFAULTS_RESOURCE, null, Map.of()).with(all));
+  }
+
+  static StreamsService startAndAwaitRunning(StreamsAppConfig config) {
+    StreamsService service = StreamsService.start(config);
+    await("streams app RUNNING").atMost(STARTUP).until(() -> service.health().ready());
+    return service;
+  }
+
+  static void publish(StreamsAppConfig config, List<SyncEvent> events) {
+    try (KafkaProducer<String, byte[]> producer = producer(config)) {
+      for (SyncEvent event : events) {
+        producer.send(
+            new ProducerRecord<>(
+                config.topics().syncEvents(),
+                event.key(),
+                Contract.encode(Topic.SYNC_EVENT, event)));
+      }
+      producer.flush();
+    }
+  }
+
+  static void setFlag(StreamsAppConfig config, boolean enabled)
+      throws ExecutionException, InterruptedException {
+    try (KafkaProducer<String, byte[]> producer = producer(config)) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  config.topics().flags(),
+                  config.flag().name(),
+                  Contract.encode(
+                      Topic.FLAG, new FlagRecord(enabled, Instant.now(), "streams-app IT"))))
+          .get();
+    }
+  }
+
+  private static KafkaProducer<String, byte[]> producer(StreamsAppConfig config) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
+  }
+}

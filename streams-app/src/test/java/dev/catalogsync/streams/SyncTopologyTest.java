@@ -1,0 +1,441 @@
+package dev.catalogsync.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.catalogsync.embedded.PostgresServer;
+import dev.catalogsync.embedded.RealStack;
+import dev.catalogsync.embedded.TestDatabase;
+import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.schemas.contract.Contract;
+import dev.catalogsync.schemas.contract.DeadLetter;
+import dev.catalogsync.schemas.contract.FlagRecord;
+import dev.catalogsync.schemas.contract.SyncEvent;
+import dev.catalogsync.schemas.contract.Topic;
+import dev.catalogsync.schemas.migrate.SchemaInstaller;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The topology driven by TopologyTestDriver, writing to a real PostgreSQL. */
+@ExtendWith(RealStack.class)
+class SyncTopologyTest {
+  private static final Duration TICK = Duration.ofMillis(50);
+  private static final String FLAG = FlagRecord.PROCESS_SYNC_EVENTS;
+
+  @TempDir Path stateRoot;
+  private TestDatabase database;
+  private Connection db;
+  private DemoData data;
+  private StreamsAppConfig config;
+  private CountingWriter writer;
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> syncEvents;
+  private TestInputTopic<String, byte[]> flags;
+  private TestOutputTopic<byte[], byte[]> deadLetters;
+  private int driverCount;
+
+  @BeforeEach
+  void setUp(TestDatabase fresh) throws SQLException {
+    database = fresh;
+    SchemaInstaller.installDemo(database.jdbcUrl(), null, null);
+    db = database.connect();
+    data = new DemoData(db);
+    config = config(Map.of());
+  }
+
+  @AfterEach
+  void tearDown() throws SQLException {
+    if (driver != null) {
+      driver.close();
+    }
+    db.close();
+  }
+
+  private StreamsAppConfig config(Map<String, String> overrides) {
+    Map<String, String> values = new HashMap<>();
+    values.put("database.url", database.jdbcUrl());
+    values.put("topic.sync-events", "sync-events");
+    values.put("topic.flags", "flags");
+    values.put("topic.dead-letter", "dead-letter");
+    values.put("apply.interval.ms", Long.toString(TICK.toMillis()));
+    values.put("apply.batch-size", "50");
+    // Far away unless a test moves it closer: most tests are about the stream alone.
+    values.put("reconcile.interval.ms", "3600000");
+    values.put("reconcile.grace.ms", "1");
+    values.putAll(overrides);
+    return StreamsAppConfig.from(
+        Settings.load(StreamsAppConfig.DEFAULTS_RESOURCE, null, Map.of()).with(values));
+  }
+
+  /** A driver with its own, empty state directory (a fresh instance). */
+  private void startDriver() {
+    if (driver != null) {
+      driver.close();
+    }
+    writer = new CountingWriter(new JdbcSyncWriter(config.database()));
+    CountingWriter current = writer;
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateRoot.resolve("s" + (++driverCount)).toString());
+    driver = new TopologyTestDriver(SyncTopology.build(config, () -> current), props);
+    syncEvents =
+        driver.createInputTopic(
+            config.topics().syncEvents(), new StringSerializer(), new ByteArraySerializer());
+    flags =
+        driver.createInputTopic(
+            config.topics().flags(), new StringSerializer(), new ByteArraySerializer());
+    deadLetters =
+        driver.createOutputTopic(
+            config.topics().deadLetter(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private void publish(List<SyncEvent> events) {
+    for (SyncEvent event : events) {
+      syncEvents.pipeInput(event.key(), Contract.encode(Topic.SYNC_EVENT, event));
+    }
+  }
+
+  private void publishRaw(String key, String value) {
+    syncEvents.pipeInput(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void setFlag(boolean enabled) {
+    flags.pipeInput(
+        FLAG,
+        Contract.encode(Topic.FLAG, new FlagRecord(enabled, Instant.now(), "SyncTopologyTest")));
+  }
+
+  private void tick() {
+    driver.advanceWallClockTime(TICK);
+  }
+
+  @Test
+  void hundredUpdatesOfOneProjectWithinAWindowAreOneRowWrite() throws SQLException {
+    long resource = data.projectWithResource("p", "d", 0);
+    long project = data.projectOf(resource);
+    for (int i = 1; i <= 100; i++) {
+      data.updateProject(project, "p" + i, "d" + i, i == 100 ? 20 : 0);
+    }
+    startDriver();
+
+    publish(data.pendingEvents());
+    assertThat(writer.results).isEmpty(); // nothing written before the tick
+    tick();
+
+    assertThat(writer.results).containsExactly(new ApplyResult(1, 1, 101));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("p100", "d100", 20));
+    assertThat(data.pendingCount()).isZero();
+    assertThat(data.syncVersion(resource)).isEqualTo(data.allEvents().get(100).id());
+  }
+
+  @Test
+  void aFullBatchIsWrittenWithoutWaitingForTheTick() throws SQLException {
+    config = config(Map.of("apply.batch-size", "5"));
+    for (int i = 0; i < 12; i++) {
+      data.projectWithResource("p" + i, null, 10);
+    }
+    startDriver();
+
+    publish(data.pendingEvents());
+    assertThat(writer.results).extracting(ApplyResult::statesSent).containsExactly(5, 5);
+    tick();
+    assertThat(writer.results).extracting(ApplyResult::statesSent).containsExactly(5, 5, 2);
+    assertThat(data.resources()).isEqualTo(data.expected());
+    assertThat(data.pendingCount()).isZero();
+  }
+
+  @Test
+  void anOlderStateNeverOverwritesANewerOne() throws SQLException {
+    long resource = data.projectWithResource("old", "old", 0);
+    data.updateProject(data.projectOf(resource), "new", "new", 20);
+    List<SyncEvent> events = data.pendingEvents();
+    startDriver();
+
+    // Newest first, then the older one in the same window: the store keeps the newest.
+    publish(List.of(events.get(1), events.get(0)));
+    tick();
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("new", "new", 20));
+
+    // The database already holds a newer state than an event (e.g. written by another instance):
+    // the guard keeps the row as it is, and the event is still consumed.
+    data.updateProject(data.projectOf(resource), "newer", "newer", 10);
+    SyncEvent newer = data.pendingEvents().get(0);
+    data.setSyncVersion(resource, newer.id() + 1000);
+    publish(List.of(newer));
+    tick();
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("new", "new", 20));
+    assertThat(data.syncVersion(resource)).isEqualTo(newer.id() + 1000);
+    assertThat(data.pendingCount()).isZero();
+  }
+
+  @Test
+  void duplicatesAreHarmless() throws SQLException {
+    long resource = data.projectWithResource("a", "b", 10);
+    List<SyncEvent> events = data.pendingEvents();
+    startDriver();
+
+    publish(events);
+    publish(events);
+    tick();
+    publish(events);
+    tick();
+
+    assertThat(writer.results).containsExactly(new ApplyResult(1, 1, 1));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("a", "b", 10));
+  }
+
+  @Test
+  void replayingTheTopicFromTheBeginningEndsInTheSameTable() throws SQLException {
+    for (int i = 0; i < 5; i++) {
+      long resource = data.projectWithResource("p" + i, "d" + i, 0);
+      data.updateProject(data.projectOf(resource), "q" + i, null, 20);
+    }
+    startDriver();
+    publish(data.allEvents());
+    tick();
+    Map<Long, DemoData.Columns> afterFirstRun = data.resources();
+    assertThat(afterFirstRun).isEqualTo(data.expected());
+
+    startDriver(); // a fresh instance with empty state reads everything again
+    publish(data.allEvents());
+    tick();
+
+    assertThat(data.resources()).isEqualTo(afterFirstRun);
+    assertThat(writer.rowsWritten()).isZero();
+    assertThat(data.pendingCount()).isZero();
+  }
+
+  @Test
+  void flagOffKeepsEventsPendingAndFlagOnAppliesThemPromptly() throws SQLException {
+    long resource = data.projectWithResource("before", null, 0);
+    startDriver();
+    tick();
+    setFlag(false);
+    data.updateProject(data.projectOf(resource), "after", "x", 20);
+
+    publish(data.pendingEvents());
+    tick();
+    tick();
+    assertThat(writer.results).isEmpty();
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns(null, null, 0));
+    assertThat(data.pendingCount()).isEqualTo(2);
+
+    setFlag(true);
+    tick();
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("after", "x", 20));
+    assertThat(data.pendingCount()).isZero();
+  }
+
+  @Test
+  void aMalformedFlagRecordIsIgnoredAndATombstoneRestoresTheDefault() throws SQLException {
+    long resource = data.projectWithResource("name", "desc", 10);
+    startDriver();
+    setFlag(false);
+    flags.pipeInput(FLAG, "{\"enabled\":\"yes\"}".getBytes(StandardCharsets.UTF_8));
+    flags.pipeInput(FLAG, "not json".getBytes(StandardCharsets.UTF_8));
+    flags.pipeInput("Bad Key!", "{\"enabled\":true}".getBytes(StandardCharsets.UTF_8));
+
+    publish(data.pendingEvents());
+    tick();
+    assertThat(data.pendingCount()).isEqualTo(1); // still off
+
+    flags.pipeInput(FLAG, (byte[]) null); // default: on
+    tick();
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("name", "desc", 10));
+    assertThat(data.pendingCount()).isZero();
+  }
+
+  @Test
+  void recordsBreakingTheContractGoToTheDeadLetterTopicAndProcessingContinues()
+      throws SQLException {
+    long resource = data.projectWithResource("good", "row", 20);
+    SyncEvent good = data.pendingEvents().get(0);
+    String goodJson = new String(Contract.encode(Topic.SYNC_EVENT, good), StandardCharsets.UTF_8);
+    startDriver();
+
+    publishRaw("abc", goodJson); // bad key
+    publishRaw(good.key(), "{not json"); // bad JSON
+    publishRaw(good.key(), "{\"id\":5}"); // schema violation: required fields missing
+    publishRaw(Long.toString(good.catalogResourceId() + 1), goodJson); // key does not match
+    publishRaw(good.key(), null); // null value
+    publish(List.of(good));
+    tick();
+
+    List<TestRecord<byte[], byte[]>> letters = deadLetters.readRecordsToList();
+    assertThat(letters).hasSize(5);
+    for (TestRecord<byte[], byte[]> letter : letters) {
+      assertThat(header(letter, DeadLetters.STAGE_HEADER)).isEqualTo(DeadLetters.STAGE);
+      assertThat(header(letter, DeadLetters.ERROR_HEADER)).isNotBlank();
+      DeadLetter value = Contract.decode(Topic.DEAD_LETTER, letter.value(), DeadLetter.class);
+      assertThat(value.sourceTopic()).isEqualTo(config.topics().syncEvents());
+      assertThat(value.error()).isEqualTo(header(letter, DeadLetters.ERROR_HEADER));
+    }
+    DeadLetter badJson =
+        Contract.decode(Topic.DEAD_LETTER, letters.get(1).value(), DeadLetter.class);
+    assertThat(badJson.value()).isEqualTo("{not json");
+    assertThat(badJson.sourceOffset()).isEqualTo(1);
+    assertThat(header(letters.get(2), DeadLetters.ERROR_HEADER)).contains("catalog_resource_id");
+    assertThat(new String(letters.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("abc");
+
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("good", "row", 20));
+  }
+
+  @Test
+  void eventsOfADeletedResourceAreConsumedAndTheResourceIsNotRecreated() throws SQLException {
+    long orphan = data.projectWithResource("gone", null, 0);
+    long kept = data.projectWithResource("kept", "k", 10);
+    data.updateProject(data.projectOf(orphan), "gone2", null, 20);
+    List<SyncEvent> events = data.pendingEvents();
+    data.deleteResource(orphan);
+    startDriver();
+
+    publish(events);
+    tick();
+
+    assertThat(data.resources()).containsOnlyKeys(kept);
+    assertThat(data.resourceColumns(kept)).isEqualTo(new DemoData.Columns("kept", "k", 10));
+    assertThat(data.pendingCount()).isZero();
+    assertThat(writer.results).containsExactly(new ApplyResult(2, 1, 3));
+  }
+
+  @Test
+  void whileTheDatabaseIsDownStateIsKeptConsumptionContinuesAndWritesResume() throws SQLException {
+    config = config(Map.of("apply.retry-backoff.ms", "200"));
+    long first = data.projectWithResource("one", null, 0);
+    startDriver();
+    writer.databaseDown.set(true);
+
+    publish(data.pendingEvents());
+    tick();
+    long second = data.projectWithResource("two", null, 10); // consumed while down
+    publish(data.pendingEvents().subList(1, 2));
+    for (int i = 0; i < 10; i++) {
+      tick();
+    }
+    // 500 ms at 200 ms base backoff: attempts at 0, 200, 600 ms. Backoff, not one per tick.
+    assertThat(writer.failedAttempts).isBetween(2, 3);
+    assertThat(data.pendingCount()).isEqualTo(2);
+
+    writer.databaseDown.set(false);
+    driver.advanceWallClockTime(Duration.ofMillis(1000));
+    assertThat(data.resources()).isEqualTo(data.expected());
+    assertThat(data.resourceColumns(first)).isEqualTo(new DemoData.Columns("one", null, 0));
+    assertThat(data.resourceColumns(second)).isEqualTo(new DemoData.Columns("two", null, 10));
+    assertThat(data.pendingCount()).isZero();
+  }
+
+  @Test
+  void aRealDatabaseOutageIsSurvivedAndTheWriterReconnects(PostgresServer server)
+      throws SQLException {
+    config = config(Map.of("apply.retry-backoff.ms", "100"));
+    long resource = data.projectWithResource("up", null, 0);
+    startDriver();
+    publish(data.pendingEvents());
+    tick(); // the writer now holds an open connection
+    assertThat(data.pendingCount()).isZero();
+    long project = data.projectOf(resource);
+    data.updateProject(project, "during outage", "x", 20);
+    List<SyncEvent> duringOutage = data.pendingEvents();
+    db.close();
+
+    try (Connection admin = DriverManager.getConnection(server.jdbcUrl("postgres"))) {
+      setConnectable(admin, false);
+      publish(duringOutage);
+      for (int i = 0; i < 10; i++) {
+        tick(); // the write fails; the stream thread goes on
+      }
+      assertThat(writer.results).hasSize(1);
+      setConnectable(admin, true);
+    }
+    driver.advanceWallClockTime(Duration.ofSeconds(5));
+
+    db = database.connect();
+    data = new DemoData(db);
+    assertThat(data.resourceColumns(resource))
+        .isEqualTo(new DemoData.Columns("during outage", "x", 20));
+    assertThat(data.pendingCount()).isZero();
+  }
+
+  /** Refuses new connections to the test database and ends the open ones: an outage. */
+  private void setConnectable(Connection admin, boolean allowed) throws SQLException {
+    try (Statement s = admin.createStatement()) {
+      // DDL takes no bind parameters; the name is RealStack's generated [a-z0-9_] name.
+      s.execute("ALTER DATABASE " + database.name() + " WITH ALLOW_CONNECTIONS " + allowed);
+    }
+    if (!allowed) {
+      try (PreparedStatement ps =
+          admin.prepareStatement(
+              "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                  + " WHERE datname = ? AND pid <> pg_backend_pid()")) {
+        ps.setString(1, database.name());
+        ps.executeQuery().close();
+      }
+    }
+  }
+
+  @Test
+  void theReconcilerAppliesPendingRowsThatNeverReachedKafka() throws SQLException {
+    config = config(Map.of("reconcile.interval.ms", "1000", "reconcile.batch-size", "3"));
+    for (int i = 0; i < 7; i++) {
+      long resource = data.projectWithResource("p" + i, "d", 0);
+      data.updateProject(data.projectOf(resource), "p" + i, "bypassed", 20);
+    }
+    long orphan = data.projectWithResource("orphan", null, 0);
+    data.deleteResource(orphan);
+    startDriver();
+
+    driver.advanceWallClockTime(Duration.ofMillis(999));
+    assertThat(data.pendingCount()).isEqualTo(15);
+    driver.advanceWallClockTime(Duration.ofMillis(1));
+
+    assertThat(data.pendingCount()).isZero();
+    assertThat(data.processedCount()).isEqualTo(15);
+    assertThat(data.resources()).isEqualTo(data.expected());
+    assertThat(writer.results).isEmpty(); // the stream wrote nothing: it saw no event
+  }
+
+  @Test
+  void theReconcilerWaitsForTheFlag() throws SQLException {
+    config = config(Map.of("reconcile.interval.ms", "1000"));
+    data.projectWithResource("p", "d", 10);
+    startDriver();
+    setFlag(false);
+    driver.advanceWallClockTime(Duration.ofMillis(3000));
+    assertThat(data.pendingCount()).isEqualTo(1);
+
+    setFlag(true);
+    driver.advanceWallClockTime(Duration.ofMillis(1000));
+    assertThat(data.pendingCount()).isZero();
+    assertThat(data.resources()).isEqualTo(data.expected());
+  }
+
+  private static String header(TestRecord<?, ?> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}
