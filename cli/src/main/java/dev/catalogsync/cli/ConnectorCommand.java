@@ -36,6 +36,6 @@ final class ConnectorCommand implements Callable<Integer> {
         ConnectorConfig.from(
             Settings.load(ConnectorConfig.DEFAULTS_RESOURCE, config, System.getenv()));
     ConnectorService service = ConnectorService.start(cfg);
-    return ServiceRunner.runUntilStopped(service, service::health, httpPort);
+    return ServiceRunner.runUntilStopped(service, service::health, httpPort, null);
   }
 }

@@ -2,6 +2,7 @@ package dev.catalogsync.cli;
 
 import dev.catalogsync.schemas.config.Health;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +75,12 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
                 },
                 "catalog-sync-shutdown"));
     try (DevStack stack = DevStack.start(options);
-        HealthServer health = HealthServer.start("127.0.0.1", httpPort, stack::health)) {
+        HealthServer health =
+            HealthServer.start(
+                "127.0.0.1",
+                httpPort,
+                stack::health,
+                MetricsEndpoint.create(() -> DriverManager.getConnection(stack.jdbcUrl())))) {
       awaitReady(stack);
       printReady(stack, health);
       if (demo) {

@@ -8,13 +8,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * {@code GET /health}: 200 when every component is ready, 503 otherwise, with each component's
- * state in JSON so an operator sees why.
+ * state in JSON so an operator sees why. {@code GET /metrics}: Prometheus text.
  */
 final class HealthServer implements AutoCloseable {
   private final HttpServer server;
@@ -23,10 +24,12 @@ final class HealthServer implements AutoCloseable {
     this.server = server;
   }
 
-  static HealthServer start(String host, int port, Supplier<List<Health>> health) {
+  static HealthServer start(
+      String host, int port, Supplier<List<Health>> health, MetricsEndpoint metrics) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
       server.createContext("/health", exchange -> respond(exchange, health.get()));
+      server.createContext("/metrics", exchange -> respondMetrics(exchange, metrics));
       server.start();
       return new HealthServer(server);
     } catch (IOException e) {
@@ -44,6 +47,16 @@ final class HealthServer implements AutoCloseable {
     byte[] body = Json.mapper().writeValueAsBytes(Map.of("ready", ready, "components", components));
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(ready ? 200 : 503, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static void respondMetrics(HttpExchange exchange, MetricsEndpoint metrics)
+      throws IOException {
+    byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+    exchange.sendResponseHeaders(200, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }

@@ -7,11 +7,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/** Runs one long-lived service with /health until SIGTERM or Ctrl-C, then closes it gracefully. */
+/**
+ * Runs one long-lived service with /health and /metrics until SIGTERM or Ctrl-C, then closes it
+ * gracefully.
+ */
 final class ServiceRunner {
   private ServiceRunner() {}
 
-  static int runUntilStopped(AutoCloseable service, Supplier<Health> health, int httpPort)
+  static int runUntilStopped(
+      AutoCloseable service,
+      Supplier<Health> health,
+      int httpPort,
+      MetricsEndpoint.QueueDatabase queue)
       throws Exception {
     CountDownLatch stopRequested = new CountDownLatch(1);
     CountDownLatch closed = new CountDownLatch(1);
@@ -29,7 +36,8 @@ final class ServiceRunner {
                 "catalog-sync-shutdown"));
     try (service;
         HealthServer server =
-            HealthServer.start("0.0.0.0", httpPort, () -> List.of(health.get()))) {
+            HealthServer.start(
+                "0.0.0.0", httpPort, () -> List.of(health.get()), MetricsEndpoint.create(queue))) {
       System.out.println("health: " + server.url());
       stopRequested.await();
       return 0;

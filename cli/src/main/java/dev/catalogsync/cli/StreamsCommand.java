@@ -32,10 +32,10 @@ final class StreamsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    StreamsAppConfig cfg =
-        StreamsAppConfig.from(
-            Settings.load(StreamsAppConfig.DEFAULTS_RESOURCE, config, System.getenv()));
+    Settings settings = Settings.load(StreamsAppConfig.DEFAULTS_RESOURCE, config, System.getenv());
+    StreamsAppConfig cfg = StreamsAppConfig.from(settings);
     StreamsService service = StreamsService.start(cfg);
-    return ServiceRunner.runUntilStopped(service, service::health, httpPort);
+    return ServiceRunner.runUntilStopped(
+        service, service::health, httpPort, cfg.database()::connect);
   }
 }

@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -28,6 +32,7 @@ class LauncherIT {
   @Test
   void devModeServesWhatReadyAnnouncesAndStopsCleanlyOnSigterm(@TempDir Path data)
       throws Exception {
+    int httpPort = freePort();
     Process process =
         new ProcessBuilder(
                 Path.of("..", "catalog-sync").toAbsolutePath().normalize().toString(),
@@ -39,7 +44,7 @@ class LauncherIT {
                 "--kafka-port",
                 Integer.toString(freePort()),
                 "--http-port",
-                Integer.toString(freePort()))
+                Integer.toString(httpPort))
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     try {
@@ -57,6 +62,20 @@ class LauncherIT {
             .pollInterval(Duration.ofMillis(50))
             .until(() -> "from-the-launcher-test".equals(resourceName(db, project)));
       }
+
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> health = get(http, httpPort, "/health");
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("\"ready\":true");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(get(http, httpPort, "/metrics").body())
+                      .contains("catalog_sync_events_applied_total")
+                      .contains("catalog_sync_freshness_seconds_bucket")
+                      .contains("catalog_sync_pending_events")
+                      .contains("kafka_stream"));
 
       List<ProcessHandle> family =
           process.toHandle().descendants().collect(java.util.stream.Collectors.toList());
@@ -121,6 +140,12 @@ class LauncherIT {
         return rs.next() ? rs.getString(1) : null;
       }
     }
+  }
+
+  private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static int freePort() throws Exception {

@@ -68,6 +68,7 @@ public final class Reconciler implements AutoCloseable {
         }
       }
       ReconcileResult result = new ReconcileResult(estimated, consumable, processed, written, true);
+      SyncMetrics.global().reconciled(result);
       if (consumable > 0) {
         LOG.info(
             "reconcile: estimated_total_events={} consumable_events={} processed_events={}"

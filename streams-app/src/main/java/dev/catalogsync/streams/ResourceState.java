@@ -37,6 +37,7 @@ public record ResourceState(SyncEvent latest, long appliedId) {
         latest.id(),
         latest.name(),
         latest.description(),
-        latest.visibilityLevel());
+        latest.visibilityLevel(),
+        latest.createdAt());
   }
 }

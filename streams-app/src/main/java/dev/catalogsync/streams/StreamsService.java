@@ -1,6 +1,8 @@
 package dev.catalogsync.streams;
 
 import dev.catalogsync.schemas.config.Health;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,10 +23,14 @@ public final class StreamsService implements AutoCloseable {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaStreams streams;
+  private final KafkaStreamsMetrics metrics;
   private final AtomicReference<String> lastFailure = new AtomicReference<>();
 
   private StreamsService(KafkaStreams streams) {
     this.streams = streams;
+    // Kafka Streams' own metrics (lag, rates, state) next to the sync figures, for /metrics.
+    this.metrics = new KafkaStreamsMetrics(streams);
+    this.metrics.bindTo(Metrics.globalRegistry);
   }
 
   /** Starts the app; returns once Kafka Streams is starting (see {@link #health()}). */
@@ -90,6 +96,7 @@ public final class StreamsService implements AutoCloseable {
     streams.close(
         CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
             .withTimeout(CLOSE_TIMEOUT));
+    metrics.close();
     LOG.info("streams app stopped");
   }
 }

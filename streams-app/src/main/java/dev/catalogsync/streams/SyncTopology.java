@@ -32,7 +32,9 @@ public final class SyncTopology {
 
   /** The topology writing through JDBC to the configured database. */
   public static Topology build(StreamsAppConfig config) {
-    return build(config, () -> new JdbcSyncWriter(config.database()));
+    return build(
+        config,
+        () -> new MeteredSyncWriter(new JdbcSyncWriter(config.database()), SyncMetrics.global()));
   }
 
   /** The topology with a given writer per task (tests wrap the JDBC writer to observe it). */

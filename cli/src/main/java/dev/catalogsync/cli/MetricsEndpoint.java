@@ -1,0 +1,84 @@
+package dev.catalogsync.cli;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prometheus text for {@code GET /metrics}: everything in Micrometer's global registry (the sync
+ * figures, Kafka Streams' metrics) plus the queue's pending count and oldest pending age, read from
+ * the database at most once a second.
+ */
+final class MetricsEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(MetricsEndpoint.class);
+  private static final Duration CACHE = Duration.ofSeconds(1);
+
+  private final PrometheusMeterRegistry registry;
+
+  private MetricsEndpoint(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Opens a connection to the database that holds the queue. */
+  interface QueueDatabase {
+    Connection connect() throws SQLException;
+  }
+
+  /** Exports the global registry; with a database, also the queue's figures. */
+  static MetricsEndpoint create(QueueDatabase database) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Metrics.addRegistry(registry);
+    if (database != null) {
+      QueueFigures figures = new QueueFigures(database);
+      Gauge.builder("catalog_sync_pending_events", figures, f -> f.get()[0])
+          .description("Sync events with status pending")
+          .register(Metrics.globalRegistry);
+      Gauge.builder("catalog_sync_oldest_pending_age_seconds", figures, f -> f.get()[1])
+          .description("Age of the oldest pending sync event")
+          .register(Metrics.globalRegistry);
+    }
+    return new MetricsEndpoint(registry);
+  }
+
+  String scrape() {
+    return registry.scrape();
+  }
+
+  /** Pending count and oldest age, cached briefly so a scrape costs one query. */
+  private static final class QueueFigures implements Supplier<double[]> {
+    private final QueueDatabase database;
+    private double[] last = {Double.NaN, Double.NaN};
+    private long readAt;
+
+    QueueFigures(QueueDatabase database) {
+      this.database = database;
+    }
+
+    @Override
+    public synchronized double[] get() {
+      if (System.nanoTime() - readAt < CACHE.toNanos()) {
+        return last;
+      }
+      readAt = System.nanoTime();
+      try (Connection c = database.connect();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(SqlFile.load("/dev/pending-status.sql"))) {
+        rs.next();
+        last = new double[] {rs.getLong(1), rs.getDouble(2)};
+      } catch (SQLException e) {
+        LOG.warn("cannot read the queue figures: {}", e.getMessage());
+        last = new double[] {Double.NaN, Double.NaN};
+      }
+      return last;
+    }
+  }
+}

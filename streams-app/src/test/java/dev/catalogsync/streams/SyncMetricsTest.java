@@ -1,0 +1,36 @@
+package dev.catalogsync.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class SyncMetricsTest {
+
+  @Test
+  void countsAppliedCoalescedAndFreshness() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    Instant now = Instant.parse("2026-11-28T12:00:00Z");
+    SyncMetrics metrics = new SyncMetrics(registry, Clock.fixed(now, ZoneOffset.UTC));
+
+    metrics.applied(
+        new ApplyResult(2, 2, 7),
+        List.of(
+            new PendingWrite(1, 10, "a", null, 0, now.minusMillis(40)),
+            new PendingWrite(2, 12, "b", null, 0, now.minusMillis(120))));
+    metrics.reconciled(new ReconcileResult(5, 3, 3, 1, true));
+
+    assertThat(registry.counter("catalog_sync_events_applied").count()).isEqualTo(7);
+    assertThat(registry.counter("catalog_sync_rows_written").count()).isEqualTo(2);
+    assertThat(registry.counter("catalog_sync_events_coalesced").count()).isEqualTo(5);
+    assertThat(registry.counter("catalog_sync_events_reconciled").count()).isEqualTo(3);
+    var freshness = registry.timer("catalog_sync_freshness");
+    assertThat(freshness.count()).isEqualTo(2);
+    assertThat(freshness.max(TimeUnit.MILLISECONDS)).isEqualTo(120);
+  }
+}
