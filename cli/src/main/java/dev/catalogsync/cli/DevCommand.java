@@ -4,8 +4,6 @@ import dev.catalogsync.schemas.config.Health;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -63,17 +61,8 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
     DevStack.Options options =
         new DevStack.Options(dataDirectory, postgresPort, kafkaPort, interval, grace);
 
-    CountDownLatch stopRequested = new CountDownLatch(1);
-    CountDownLatch closed = new CountDownLatch(1);
-    // SIGTERM / Ctrl-C: ask the main thread to stop and give it time to close everything in order.
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  stopRequested.countDown();
-                  awaitQuietly(closed, Duration.ofSeconds(20));
-                },
-                "catalog-sync-shutdown"));
+    // SIGTERM / Ctrl-C: the main thread closes everything in order before the JVM exits.
+    StopSignal stop = StopSignal.install(Duration.ofSeconds(20));
     try (DevStack stack = DevStack.start(options);
         HealthServer health =
             HealthServer.start(
@@ -86,10 +75,10 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
       if (demo) {
         return runDemo(stack, interval.plus(grace).plus(Duration.ofSeconds(30)));
       }
-      stopRequested.await();
+      stop.awaitStopRequest();
       return 0;
     } finally {
-      closed.countDown();
+      stop.closed();
     }
   }
 
@@ -137,13 +126,5 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
         stack.bootstrapServers());
     System.out.println("Ctrl-C stops everything.");
     System.out.flush();
-  }
-
-  private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
-    try {
-      latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

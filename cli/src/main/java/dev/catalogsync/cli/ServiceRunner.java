@@ -3,8 +3,6 @@ package dev.catalogsync.cli;
 import dev.catalogsync.schemas.config.Health;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -20,29 +18,16 @@ final class ServiceRunner {
       int httpPort,
       MetricsEndpoint.QueueDatabase queue)
       throws Exception {
-    CountDownLatch stopRequested = new CountDownLatch(1);
-    CountDownLatch closed = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  stopRequested.countDown();
-                  try {
-                    closed.await(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                },
-                "catalog-sync-shutdown"));
+    StopSignal stop = StopSignal.install(Duration.ofSeconds(30));
     try (service;
         HealthServer server =
             HealthServer.start(
                 "0.0.0.0", httpPort, () -> List.of(health.get()), MetricsEndpoint.create(queue))) {
       System.out.println("health: " + server.url());
-      stopRequested.await();
+      stop.awaitStopRequest();
       return 0;
     } finally {
-      closed.countDown();
+      stop.closed();
     }
   }
 }
