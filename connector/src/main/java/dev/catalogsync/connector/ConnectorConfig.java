@@ -1,0 +1,189 @@
+package dev.catalogsync.connector;
+
+import dev.catalogsync.schemas.config.Settings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Everything the connector needs, validated once at start so a bad value fails before anything
+ * connects, with a message naming the key (and its environment variable).
+ *
+ * @param databaseUrl JDBC URL as configured ({@code database.url})
+ * @param database host, port and name parsed from it, for Debezium
+ * @param user database user ({@code database.user}, or the URL's user parameter)
+ * @param password database password; empty when none
+ * @param bootstrapServers {@code kafka.bootstrap.servers}
+ * @param syncTopic {@code topic.sync-events}
+ * @param partitions {@code topic.partitions}, used when the topic is created
+ * @param replicationFactor {@code topic.replication-factor}; -1 for the broker default
+ * @param name {@code connector.name}: engine name and Debezium topic prefix
+ * @param slot {@code connector.slot}
+ * @param publication {@code connector.publication}
+ * @param offsetStorage {@code connector.offset-storage}
+ * @param offsetsTopic {@code connector.offsets-topic}
+ * @param offsetsFile {@code connector.offsets-file}; null unless offset storage is a file
+ * @param offsetFlushInterval {@code connector.offset-flush-interval.ms}
+ * @param heartbeatInterval {@code connector.heartbeat-interval.ms}
+ * @param pollInterval {@code connector.poll-interval.ms}
+ * @param startTimeout {@code connector.start-timeout.ms}
+ * @param stallTimeout {@code connector.stall-timeout.ms}: silence after which health is not ready
+ * @param retry {@code connector.retry-backoff-initial.ms} and {@code
+ *     connector.retry-backoff-max.ms}
+ * @param debezium every {@code debezium.*} key without its prefix; wins over what we set
+ */
+public record ConnectorConfig(
+    String databaseUrl,
+    DatabaseAddress database,
+    String user,
+    String password,
+    String bootstrapServers,
+    String syncTopic,
+    int partitions,
+    short replicationFactor,
+    String name,
+    String slot,
+    String publication,
+    OffsetStorage offsetStorage,
+    String offsetsTopic,
+    Path offsetsFile,
+    Duration offsetFlushInterval,
+    Duration heartbeatInterval,
+    Duration pollInterval,
+    Duration startTimeout,
+    Duration stallTimeout,
+    Backoff retry,
+    Map<String, String> debezium) {
+
+  /** Where the defaults live on the classpath, for {@link Settings#load}. */
+  public static final String DEFAULTS_RESOURCE = "/catalog-sync-connector.properties";
+
+  public ConnectorConfig {
+    debezium = Map.copyOf(debezium);
+  }
+
+  /** Reads and checks every connector setting; throws ConfigException naming the bad key. */
+  public static ConnectorConfig from(Settings settings) {
+    String url = settings.string("database.url");
+    DatabaseAddress address = DatabaseAddress.parse("database.url", url);
+    String user = settings.optional("database.user");
+    if (user == null) {
+      user = address.parameter("user");
+    }
+    if (user == null) {
+      throw Settings.invalid(
+          "database.user", null, "is required (or give the user in database.url as ?user=...)");
+    }
+    String password = settings.optional("database.password");
+    if (password == null) {
+      password = address.parameter("password");
+    }
+
+    OffsetStorage storage =
+        OffsetStorage.parse(
+            "connector.offset-storage", settings.string("connector.offset-storage"));
+    Path offsetsFile = null;
+    if (storage == OffsetStorage.FILE) {
+      offsetsFile = Path.of(settings.string("connector.offsets-file"));
+    }
+    Duration backoffInitial = settings.millis("connector.retry-backoff-initial.ms");
+    Duration backoffMax = settings.millis("connector.retry-backoff-max.ms");
+    if (backoffMax.compareTo(backoffInitial) < 0) {
+      throw Settings.invalid(
+          "connector.retry-backoff-max.ms",
+          Long.toString(backoffMax.toMillis()),
+          "must not be below connector.retry-backoff-initial.ms");
+    }
+
+    Duration heartbeat = settings.millis("connector.heartbeat-interval.ms");
+    Duration stall = settings.millis("connector.stall-timeout.ms");
+    if (stall.compareTo(heartbeat.multipliedBy(2)) < 0) {
+      throw Settings.invalid(
+          "connector.stall-timeout.ms",
+          Long.toString(stall.toMillis()),
+          "must be at least twice connector.heartbeat-interval.ms (" + heartbeat.toMillis() + ")");
+    }
+
+    return new ConnectorConfig(
+        url,
+        address,
+        user,
+        password == null ? "" : password,
+        settings.string("kafka.bootstrap.servers"),
+        topicName(settings, "topic.sync-events"),
+        settings.positiveInt("topic.partitions"),
+        replicationFactor(settings),
+        settings.string("connector.name"),
+        slotName(settings),
+        settings.string("connector.publication"),
+        storage,
+        topicName(settings, "connector.offsets-topic"),
+        offsetsFile,
+        settings.millis("connector.offset-flush-interval.ms"),
+        heartbeat,
+        settings.millis("connector.poll-interval.ms"),
+        settings.millis("connector.start-timeout.ms"),
+        stall,
+        new Backoff(backoffInitial, backoffMax),
+        settings.passThrough("debezium."));
+  }
+
+  /** Never print the password: configs end up in logs. */
+  @Override
+  public String toString() {
+    return "ConnectorConfig[database="
+        + database.host()
+        + ":"
+        + database.port()
+        + "/"
+        + database.database()
+        + ", user="
+        + user
+        + ", kafka="
+        + bootstrapServers
+        + ", topic="
+        + syncTopic
+        + ", name="
+        + name
+        + ", slot="
+        + slot
+        + ", publication="
+        + publication
+        + ", offsets="
+        + (offsetStorage == OffsetStorage.KAFKA ? "kafka:" + offsetsTopic : "file:" + offsetsFile)
+        + "]";
+  }
+
+  // Kafka's own rule for topic names; checked here so a typo fails at start, not at first send.
+  private static String topicName(Settings settings, String key) {
+    String value = settings.string(key);
+    if (!value.matches("[a-zA-Z0-9._-]{1,249}") || value.equals(".") || value.equals("..")) {
+      throw Settings.invalid(key, value, "must be a Kafka topic name (letters, digits, . _ -)");
+    }
+    return value;
+  }
+
+  private static short replicationFactor(Settings settings) {
+    String key = "topic.replication-factor";
+    String value = settings.string(key);
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed == -1 || (parsed >= 1 && parsed <= Short.MAX_VALUE)) {
+        return (short) parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw Settings.invalid(key, value, "must be -1 (broker default) or a whole number above 0");
+  }
+
+  // PostgreSQL's rule for slot names; Debezium would only fail once connected.
+  private static String slotName(Settings settings) {
+    String key = "connector.slot";
+    String value = settings.string(key);
+    if (!value.matches("[a-z0-9_]{1,63}")) {
+      throw Settings.invalid(key, value, "must be 1-63 lower-case letters, digits or underscores");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,142 @@
+package dev.catalogsync.connector;
+
+import dev.catalogsync.schemas.config.Health;
+import io.debezium.embedded.Connect;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.format.ChangeEventFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running connector: topics ensured, one producer, one supervised Debezium engine streaming
+ * inserts of {@code catalog_resource_sync_events} to the sync-event topic.
+ */
+public final class ConnectorService implements AutoCloseable {
+  public static final String COMPONENT = "connector";
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectorService.class);
+
+  private final ConnectorConfig config;
+  private final SyncEventPublisher publisher;
+  private final EngineSupervisor supervisor;
+  private final Liveness liveness;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private ConnectorService(
+      ConnectorConfig config,
+      SyncEventPublisher publisher,
+      EngineSupervisor supervisor,
+      Liveness liveness) {
+    this.config = config;
+    this.publisher = publisher;
+    this.supervisor = supervisor;
+    this.liveness = liveness;
+  }
+
+  /**
+   * Creates missing topics, starts the engine and waits (up to {@code connector.start-timeout.ms})
+   * until the replication stream is live, so every change committed after this returns is captured.
+   * If the stream is not live by then, the service is returned anyway, keeps trying, and {@link
+   * #health()} says why it is not ready.
+   *
+   * @throws IllegalStateException when Kafka cannot be reached to set up the topics
+   */
+  public static ConnectorService start(ConnectorConfig config) {
+    LOG.info("starting {}", config);
+    Instant deadline = Instant.now().plus(config.startTimeout());
+    try {
+      TopicSetup.ensure(config, deadline);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topics", e);
+    }
+    SyncEventPublisher publisher = SyncEventPublisher.create(config);
+    publisher.warmUp();
+    SlotProbe probe = new SlotProbe(config);
+    Liveness liveness = new Liveness();
+    EngineSupervisor supervisor =
+        new EngineSupervisor(
+            onCompletion ->
+                DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                    .using(EngineProperties.of(config))
+                    .using(onCompletion)
+                    .notifying(new ChangeHandler(publisher, liveness))
+                    .build(),
+            probe::activePid,
+            liveness::touch,
+            config.retry());
+    ConnectorService service = new ConnectorService(config, publisher, supervisor, liveness);
+    supervisor.start();
+    try {
+      if (supervisor.awaitStreaming(Duration.between(Instant.now(), deadline))) {
+        LOG.info(
+            "streaming slot {} of {} to topic {}",
+            config.slot(),
+            config.database().database(),
+            config.syncTopic());
+      } else {
+        LOG.warn("replication stream not live yet: {}", service.health().detail());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      service.close();
+      throw new IllegalStateException("interrupted while starting", e);
+    }
+    return service;
+  }
+
+  /** Ready only while the stream is live and Kafka acknowledges; otherwise the reason. */
+  public Health health() {
+    if (closed.get()) {
+      return new Health(COMPONENT, false, "stopped");
+    }
+    EngineSupervisor.Status status = supervisor.status();
+    if (status.phase() != EngineSupervisor.Phase.STREAMING) {
+      return new Health(COMPONENT, false, status.detail());
+    }
+    String kafkaFailure = publisher.failure();
+    if (kafkaFailure != null) {
+      return new Health(COMPONENT, false, "Kafka unavailable, retrying: " + kafkaFailure);
+    }
+    Duration silence = liveness.silentFor();
+    if (silence.compareTo(config.stallTimeout()) > 0) {
+      return new Health(
+          COMPONENT,
+          false,
+          "stalled: no records from the engine for "
+              + silence.toSeconds()
+              + " s (heartbeats every "
+              + config.heartbeatInterval().toMillis()
+              + " ms expected; Kafka offset topic or database unreachable?)");
+    }
+    return new Health(
+        COMPONENT,
+        true,
+        "streaming slot "
+            + config.slot()
+            + " to "
+            + config.syncTopic()
+            + " ("
+            + publisher.published()
+            + " events published)");
+  }
+
+  /**
+   * Stops gracefully: the engine finishes its batch and flushes its offsets, then the producer
+   * sends what it holds. Events not acknowledged by then stay in the slot for the next start.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.info("stopping");
+    // A batch blocked on an unreachable Kafka gives up instead of holding the shutdown.
+    publisher.stopRetrying();
+    supervisor.close();
+    publisher.close();
+    LOG.info("stopped");
+  }
+}

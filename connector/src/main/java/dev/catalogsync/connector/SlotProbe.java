@@ -1,0 +1,69 @@
+package dev.catalogsync.connector;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks PostgreSQL which process streams from our replication slot. The engine's own callbacks fire
+ * before the replication connection is attached, and a change committed in between would be missed
+ * on the very first start, so "streaming" is read from the server itself. Debezium names every
+ * replication connection alike, so the caller compares pids from before and after its engine
+ * started.
+ */
+public final class SlotProbe {
+  private static final Logger LOG = LoggerFactory.getLogger(SlotProbe.class);
+  private static final String SQL = load("slot-streaming.sql");
+
+  private final ConnectorConfig config;
+
+  /** Whether any process streams from the slot, e.g. for tests waiting on a child process. */
+  public boolean streaming() {
+    return activePid() != null;
+  }
+
+  public SlotProbe(ConnectorConfig config) {
+    this.config = config;
+  }
+
+  /** The pid of the walsender holding the slot; null when none, or the database is unreachable. */
+  public Integer activePid() {
+    Properties props = new Properties();
+    props.setProperty("user", config.user());
+    if (!config.password().isEmpty()) {
+      props.setProperty("password", config.password());
+    }
+    props.setProperty("ApplicationName", config.name() + "-probe");
+    try (Connection c = DriverManager.getConnection(config.databaseUrl(), props);
+        PreparedStatement ps = c.prepareStatement(SQL)) {
+      ps.setString(1, config.slot());
+      ps.setString(2, config.database().database());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? (Integer) rs.getObject(1) : null;
+      }
+    } catch (SQLException e) {
+      LOG.debug("slot probe failed: {}", e.getMessage());
+      return null;
+    }
+  }
+
+  private static String load(String name) {
+    try (InputStream in = SlotProbe.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing SQL resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
