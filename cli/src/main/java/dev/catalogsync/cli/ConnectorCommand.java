@@ -35,7 +35,9 @@ final class ConnectorCommand implements Callable<Integer> {
     ConnectorConfig cfg =
         ConnectorConfig.from(
             Settings.load(ConnectorConfig.DEFAULTS_RESOURCE, config, System.getenv()));
+    StopSignal stop = StopSignal.install(ServiceRunner.CLOSE_TIMEOUT);
+    MetricsEndpoint metrics = MetricsEndpoint.create();
     ConnectorService service = ConnectorService.start(cfg);
-    return ServiceRunner.runUntilStopped(service, service::health, httpPort, null);
+    return ServiceRunner.serve(service, service::health, httpPort, metrics, stop);
   }
 }

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -27,6 +28,8 @@ final class DemoScenario {
       super(message);
     }
   }
+
+  private static final int FAST_PATH_SAMPLES = 5;
 
   private final String jdbcUrl;
   private final FlagClient flags;
@@ -52,12 +55,18 @@ final class DemoScenario {
       long project = firstProjectWithResource(db);
       out.printf("demo: using project %d and its catalog resource%n", project);
 
-      String fast = "fast-path-" + System.nanoTime();
-      long start = System.nanoTime();
-      rename(db, project, fast);
-      long fastMillis = awaitName(db, project, fast, Duration.ofSeconds(10), start);
+      // Several samples: the first change after a start also pays for warming up the path.
+      long[] samples = new long[FAST_PATH_SAMPLES];
+      for (int i = 0; i < samples.length; i++) {
+        String fast = "fast-path-" + i + "-" + System.nanoTime();
+        long start = System.nanoTime();
+        rename(db, project, fast);
+        samples[i] = awaitName(db, project, fast, Duration.ofSeconds(10), start);
+      }
+      long fastMillis = median(samples);
       out.printf(
-          "(1) update through the normal path visible in the resource after %d ms%n", fastMillis);
+          "(1) update through the normal path visible in the resource after %d ms (median of %s ms)%n",
+          fastMillis, Arrays.toString(samples));
 
       execute(db, "/dev/hide-queue-from-cdc.sql");
       String missed = "missed-by-cdc-" + System.nanoTime();
@@ -66,7 +75,7 @@ final class DemoScenario {
       } finally {
         execute(db, "/dev/show-queue-to-cdc.sql");
       }
-      start = System.nanoTime();
+      long start = System.nanoTime();
       require(pending(db, project) > 0, "(2) the event CDC never saw should be pending");
       require(!missed.equals(resourceName(db, project)), "(2) the resource changed without CDC");
       out.printf(
@@ -90,6 +99,12 @@ final class DemoScenario {
       out.printf("(3) flag on: applied after %d ms%n", flagMillis);
       return new Outcome(fastMillis, reconciledMillis, flagMillis);
     }
+  }
+
+  private static long median(long[] samples) {
+    long[] sorted = samples.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
   }
 
   private static long firstProjectWithResource(Connection db) throws SQLException {

@@ -63,13 +63,14 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
 
     // SIGTERM / Ctrl-C: the main thread closes everything in order before the JVM exits.
     StopSignal stop = StopSignal.install(Duration.ofSeconds(20));
+    MetricsEndpoint metrics = MetricsEndpoint.create();
     try (DevStack stack = DevStack.start(options);
         HealthServer health =
             HealthServer.start(
                 "127.0.0.1",
                 httpPort,
                 stack::health,
-                MetricsEndpoint.create(() -> DriverManager.getConnection(stack.jdbcUrl())))) {
+                metrics.watchQueue(() -> DriverManager.getConnection(stack.jdbcUrl())))) {
       awaitReady(stack);
       printReady(stack, health);
       if (demo) {

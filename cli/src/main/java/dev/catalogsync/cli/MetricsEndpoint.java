@@ -33,20 +33,26 @@ final class MetricsEndpoint {
     Connection connect() throws SQLException;
   }
 
-  /** Exports the global registry; with a database, also the queue's figures. */
-  static MetricsEndpoint create(QueueDatabase database) {
+  /**
+   * Exports the global registry. Call it before starting the services: meters recorded before the
+   * Prometheus registry joins the global one would be missed.
+   */
+  static MetricsEndpoint create() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Metrics.addRegistry(registry);
-    if (database != null) {
-      QueueFigures figures = new QueueFigures(database);
-      Gauge.builder("catalog_sync_pending_events", figures, f -> f.get()[0])
-          .description("Sync events with status pending")
-          .register(Metrics.globalRegistry);
-      Gauge.builder("catalog_sync_oldest_pending_age_seconds", figures, f -> f.get()[1])
-          .description("Age of the oldest pending sync event")
-          .register(Metrics.globalRegistry);
-    }
     return new MetricsEndpoint(registry);
+  }
+
+  /** Adds the queue's pending count and oldest pending age, read from this database. */
+  MetricsEndpoint watchQueue(QueueDatabase database) {
+    QueueFigures figures = new QueueFigures(database);
+    Gauge.builder("catalog_sync_pending_events", figures, f -> f.get()[0])
+        .description("Sync events with status pending")
+        .register(Metrics.globalRegistry);
+    Gauge.builder("catalog_sync_oldest_pending_age_seconds", figures, f -> f.get()[1])
+        .description("Age of the oldest pending sync event")
+        .register(Metrics.globalRegistry);
+    return this;
   }
 
   String scrape() {

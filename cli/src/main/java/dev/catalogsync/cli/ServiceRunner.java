@@ -12,17 +12,23 @@ import java.util.function.Supplier;
 final class ServiceRunner {
   private ServiceRunner() {}
 
-  static int runUntilStopped(
+  /** How long the shutdown hook waits for a graceful close. */
+  static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * Serves /health and /metrics for a started service until the stop signal, then closes it.
+   * Install {@code stop} and create {@code metrics} before starting the service.
+   */
+  static int serve(
       AutoCloseable service,
       Supplier<Health> health,
       int httpPort,
-      MetricsEndpoint.QueueDatabase queue)
+      MetricsEndpoint metrics,
+      StopSignal stop)
       throws Exception {
-    StopSignal stop = StopSignal.install(Duration.ofSeconds(30));
     try (service;
         HealthServer server =
-            HealthServer.start(
-                "0.0.0.0", httpPort, () -> List.of(health.get()), MetricsEndpoint.create(queue))) {
+            HealthServer.start("0.0.0.0", httpPort, () -> List.of(health.get()), metrics)) {
       System.out.println("health: " + server.url());
       stop.awaitStopRequest();
       return 0;

@@ -34,8 +34,9 @@ final class StreamsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Settings settings = Settings.load(StreamsAppConfig.DEFAULTS_RESOURCE, config, System.getenv());
     StreamsAppConfig cfg = StreamsAppConfig.from(settings);
+    StopSignal stop = StopSignal.install(ServiceRunner.CLOSE_TIMEOUT);
+    MetricsEndpoint metrics = MetricsEndpoint.create().watchQueue(cfg.database()::connect);
     StreamsService service = StreamsService.start(cfg);
-    return ServiceRunner.runUntilStopped(
-        service, service::health, httpPort, cfg.database()::connect);
+    return ServiceRunner.serve(service, service::health, httpPort, metrics, stop);
   }
 }
