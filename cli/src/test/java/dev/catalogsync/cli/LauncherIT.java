@@ -75,7 +75,8 @@ class LauncherIT {
                       .contains("catalog_sync_events_applied_total")
                       .contains("catalog_sync_freshness_seconds_bucket")
                       .contains("catalog_sync_pending_events")
-                      .contains("kafka_stream"));
+                      .contains("kafka_stream")
+                      .contains("debezium_streaming_connected 1.0"));
 
       List<ProcessHandle> family =
           process.toHandle().descendants().collect(java.util.stream.Collectors.toList());

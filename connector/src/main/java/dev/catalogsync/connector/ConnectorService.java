@@ -4,6 +4,7 @@ import dev.catalogsync.schemas.config.Health;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.format.ChangeEventFormat;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -68,6 +69,7 @@ public final class ConnectorService implements AutoCloseable {
             liveness::touch,
             config.retry());
     ConnectorService service = new ConnectorService(config, publisher, supervisor, liveness);
+    DebeziumMetrics.bindTo(Metrics.globalRegistry);
     supervisor.start();
     try {
       if (supervisor.awaitStreaming(Duration.between(Instant.now(), deadline))) {
