@@ -52,18 +52,18 @@ public final class CatalogSyncCli {
     return cli;
   }
 
-  /** The deepest message that says something, on one line. */
+  /** The error's own message, with its root cause when that adds something, on one line. */
   static String oneLine(Throwable e) {
-    Throwable t = e;
-    String message = e.getMessage();
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-      if (t.getMessage() != null && (message == null || message.isBlank())) {
-        message = t.getMessage();
-      }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
     }
+    String message = e.getMessage();
+    String cause = root.getMessage();
     if (message == null || message.isBlank()) {
-      message = e.getClass().getSimpleName();
+      message = cause == null || cause.isBlank() ? e.getClass().getSimpleName() : cause;
+    } else if (root != e && cause != null && !cause.isBlank() && !message.contains(cause)) {
+      message = message + ": " + cause;
     }
     return message.replace('\n', ' ').trim();
   }

@@ -46,10 +46,13 @@ final class MetricsEndpoint {
   /** Adds the queue's pending count and oldest pending age, read from this database. */
   MetricsEndpoint watchQueue(QueueDatabase database) {
     QueueFigures figures = new QueueFigures(database);
+    // Gauges hold their state weakly and nothing else references the figures: hold them strongly.
     Gauge.builder("catalog_sync_pending_events", figures, f -> f.get()[0])
+        .strongReference(true)
         .description("Sync events with status pending")
         .register(Metrics.globalRegistry);
     Gauge.builder("catalog_sync_oldest_pending_age_seconds", figures, f -> f.get()[1])
+        .strongReference(true)
         .description("Age of the oldest pending sync event")
         .register(Metrics.globalRegistry);
     return this;

@@ -85,7 +85,10 @@ final class StatusCommand implements Callable<Integer> {
             AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
             bootstrapServers,
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-            (int) Duration.ofSeconds(TIMEOUT_SECONDS).toMillis());
+            (int) Duration.ofSeconds(TIMEOUT_SECONDS).toMillis(),
+            // must not exceed the API timeout, or the client refuses to start
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            (int) Duration.ofSeconds(TIMEOUT_SECONDS).toMillis() - 1000);
     try (Admin admin = Admin.create(config)) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin

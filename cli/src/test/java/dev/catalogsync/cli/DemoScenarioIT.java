@@ -40,6 +40,26 @@ class DemoScenarioIT {
       assertThat(text).contains("(2) reconciled after");
       assertThat(text).contains("(3) flag on: applied after");
       assertThat(outcome.fastPathMillis()).isNotNegative();
+
+      assertThat(cli("status", "--jdbc-url", stack.jdbcUrl(), "-b", stack.bootstrapServers()))
+          .contains("pending events:")
+          .contains("consumer lag:")
+          .contains("ci_process_catalog_resource_sync_events: on");
+      assertThat(cli("flag", "status", "-b", stack.bootstrapServers()))
+          .startsWith("ci_process_catalog_resource_sync_events on");
     }
+  }
+
+  /** Runs a CLI command in-process; returns its stdout, failing on a non-zero exit. */
+  private static String cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(CatalogSyncCli.commandLine().execute(args)).as(String.join(" ", args)).isZero();
+    } finally {
+      System.setOut(original);
+    }
+    return out.toString(StandardCharsets.UTF_8);
   }
 }

@@ -74,7 +74,7 @@ class LauncherIT {
                   assertThat(get(http, httpPort, "/metrics").body())
                       .contains("catalog_sync_events_applied_total")
                       .contains("catalog_sync_freshness_seconds_bucket")
-                      .contains("catalog_sync_pending_events")
+                      .containsPattern("catalog_sync_pending_events [0-9]")
                       .contains("kafka_stream")
                       .contains("debezium_streaming_connected 1.0"));
 
