@@ -1,5 +1,6 @@
 package dev.catalogsync.cli;
 
+import dev.catalogsync.bench.BenchCommand;
 import dev.catalogsync.schemas.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
       StreamsCommand.class,
       FlagCommand.class,
       StatusCommand.class,
-      BackfillCommand.class
+      BackfillCommand.class,
+      BenchCommand.class
     },
     footer = {
       "",

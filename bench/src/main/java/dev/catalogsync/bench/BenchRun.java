@@ -1,0 +1,262 @@
+package dev.catalogsync.bench;
+
+import dev.catalogsync.schemas.migrate.SchemaInstaller;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * One benchmark run, phase by phase: source cost, freshness at each rate, coalescing on Zipf keys,
+ * then one backlog worked off by catalog-sync, the per-event sink, the GitLab-style worker and the
+ * database's limit.
+ */
+final class BenchRun {
+  private static final Duration WARM_UP = Duration.ofSeconds(3);
+
+  private final BenchOptions options;
+  private final Progress progress;
+  private final String command;
+
+  BenchRun(BenchOptions options, Progress progress, String command) {
+    this.options = options;
+    this.progress = progress;
+    this.command = command;
+  }
+
+  RunReport run() throws Exception {
+    long started = System.nanoTime();
+    Path work = Files.createTempDirectory("catalog-sync-bench");
+    try (BenchStack stack = BenchStack.startPostgres(work)) {
+      return run(stack, started);
+    } finally {
+      deleteQuietly(work);
+    }
+  }
+
+  private RunReport run(BenchStack stack, long started) throws Exception {
+    Map<String, String> environment = new LinkedHashMap<>();
+    environment.put("started", Instant.now().toString());
+    environment.put("load average at start (1, 5, 15 min)", loadAverage());
+    stack.postgres().createDatabase(BenchStack.DATABASE);
+    String url = stack.jdbcUrl();
+    SchemaInstaller.installDemo(url, null, null);
+    ResourceMeter meter;
+    try (Connection c = Db.connect(url)) {
+      environment.put("PostgreSQL", Db.queryString(c, "server-version.sql") + " (embedded)");
+      meter = new ResourceMeter(Path.of(Db.queryString(c, "data-directory.sql")));
+    }
+    environment(environment);
+    KeySampler keys =
+        new KeySampler(options.keys(), options.projects(), options.zipfExponent(), options.seed());
+    KeySampler zipf =
+        options.keys() == KeyDistribution.ZIPF
+            ? keys
+            : new KeySampler(
+                KeyDistribution.ZIPF, options.projects(), options.zipfExponent(), options.seed());
+
+    progress.line("cost on the source database (%d clients, flat out)", options.clients());
+    List<SourceCostResult> sourceCost =
+        SourceCost.run(
+            stack.postgres(),
+            meter,
+            keys,
+            options.projects(),
+            options.clients(),
+            options.duration(),
+            options.seed(),
+            progress);
+
+    progress.line(
+        "seeding %d projects and starting Kafka, connector, streams app", options.projects());
+    Seeder.seed(url, options.projects(), "clear-queue.sql");
+    try (Connection c = Db.connect(url)) {
+      Db.script(c, "apply-log.sql");
+    }
+    GitLabWorker.install(url);
+    stack.startKafka();
+    stack.startConnector();
+    stack.startStreams(Duration.ofSeconds(60));
+    environment.put("Kafka", org.apache.kafka.common.utils.AppInfoParser.getVersion());
+
+    progress.line("freshness (%d clients, %s each)", options.clients(), options.duration());
+    // Not reported: JIT, connections and first fetches warm up before anything is measured.
+    FreshnessPhase.run(
+        stack,
+        meter,
+        keys,
+        new Rate(200),
+        options.clients(),
+        WARM_UP,
+        options.catchUpTimeout(),
+        options.seed(),
+        new Progress(new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
+    List<FreshnessResult> freshness = new ArrayList<>();
+    for (Rate rate : options.rates()) {
+      freshness.add(
+          FreshnessPhase.run(
+              stack,
+              meter,
+              keys,
+              rate,
+              options.clients(),
+              options.duration(),
+              options.catchUpTimeout(),
+              options.seed(),
+              progress));
+    }
+    if (options.keys() != KeyDistribution.ZIPF) {
+      progress.line("coalescing on Zipf keys (s = %.2f), flat out", options.zipfExponent());
+      freshness.add(
+          FreshnessPhase.run(
+              stack,
+              meter,
+              zipf,
+              Rate.FLAT_OUT,
+              options.clients(),
+              options.duration(),
+              options.catchUpTimeout(),
+              options.seed() + 1,
+              progress));
+    }
+
+    progress.line("backlog of %d events behind a stopped connector", options.backlog());
+    List<DrainResult> drains = new ArrayList<>();
+    BulkUpdater.Result backlog;
+    try (Connection c = Db.connect(url)) {
+      Db.script(c, "apply-log-disable.sql");
+      stack.stopConnector();
+      long from = Db.queryLong(c, "max-event-id.sql");
+      Map<TopicPartition, Long> startOffsets;
+      try (TopicOffsets offsets = new TopicOffsets(stack.bootstrapServers(), stack.syncTopic())) {
+        startOffsets = offsets.end();
+      }
+      backlog = BulkUpdater.update(url, keys, options.backlog(), options.seed() + 2, "backlog");
+      long to = Db.queryLong(c, "max-event-id.sql");
+      progress.line(
+          "  %d events in %.1f s (%d statements)",
+          to - from, backlog.seconds(), backlog.statements());
+
+      progress.line("backlog drain (time box %d s each)", options.timeBox().toSeconds());
+      prepareContender(url, from, to);
+      drains.add(
+          CatalogSyncDrain.run(
+              stack, meter, from, to, TopicOffsets.sum(startOffsets), options.timeBox(), progress));
+
+      // The Kafka-based drains can only work off what CDC published; if catalog-sync's own run
+      // was cut by the time box, that is the first part of the backlog (ids in commit order).
+      long inTopic;
+      try (TopicOffsets offsets = new TopicOffsets(stack.bootstrapServers(), stack.syncTopic())) {
+        inTopic =
+            Math.min(to, from + TopicOffsets.sum(offsets.end()) - TopicOffsets.sum(startOffsets));
+      }
+      if (inTopic < to) {
+        progress.line(
+            "  (only %d of %d backlog events reached Kafka; the Kafka-based drains"
+                + " work off those)",
+            inTopic - from, to - from);
+      }
+
+      prepareContender(url, from, to);
+      drains.add(
+          StreamsOnlyDrain.run(
+              stack, meter, startOffsets, from, inTopic, options.timeBox(), progress));
+
+      prepareContender(url, from, to);
+      drains.add(
+          PerEventSink.run(
+              url,
+              stack.bootstrapServers(),
+              stack.syncTopic(),
+              startOffsets,
+              meter,
+              from,
+              inTopic,
+              options.timeBox(),
+              progress));
+
+      prepareContender(url, from, to);
+      drains.add(GitLabDrain.run(url, meter, from, to, options.timeBox(), progress));
+
+      prepareContender(url, from, to);
+      drains.add(
+          DatabaseLimit.run(
+              url, meter, keys, to - from, options.timeBox(), options.seed() + 3, progress));
+    }
+    environment.put("load average at end (1, 5, 15 min)", loadAverage());
+    List<TargetResult> targets = Targets.evaluate(options.keys(), freshness, drains);
+    return new RunReport(
+        command,
+        environment,
+        options,
+        sourceCost,
+        freshness,
+        backlog,
+        drains,
+        targets,
+        (System.nanoTime() - started) / 1e9);
+  }
+
+  /**
+   * Same starting line for every contender: backlog pending, resources stale, no dead rows. On a
+   * connection of its own: a backend reports its row counts when it ends, so these updates are
+   * counted before the contender's row writes start to be.
+   */
+  private static void prepareContender(String url, long from, long to)
+      throws SQLException, InterruptedException {
+    try (Connection own = Db.connect(url)) {
+      Db.update(own, "reset-backlog.sql", from, to);
+      Db.update(own, "stale-resources.sql");
+      Db.script(own, "vacuum.sql");
+    }
+    Thread.sleep(500);
+  }
+
+  private void environment(Map<String, String> env) {
+    Runtime rt = Runtime.getRuntime();
+    env.put("cores", Integer.toString(rt.availableProcessors()));
+    env.put("JVM max heap", (rt.maxMemory() / 1048576) + " MB");
+    env.put(
+        "Java",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+    env.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    env.put("projects", Integer.toString(options.projects()));
+    env.put("clients", Integer.toString(options.clients()));
+    env.put(
+        "keys",
+        options.keys().name().toLowerCase(java.util.Locale.ROOT)
+            + " (Zipf exponent "
+            + options.zipfExponent()
+            + " where Zipf)");
+    env.put("seed", Long.toString(options.seed()));
+    env.put("settings", "shipped defaults of connector and streams app; reconcile.grace.ms 6 h");
+  }
+
+  /** Other work on a shared machine shows here; the report must say when it was busy. */
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return f[0] + ", " + f[1] + ", " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private static void deleteQuietly(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temp directory left behind is not worth failing a finished run
+    }
+  }
+}

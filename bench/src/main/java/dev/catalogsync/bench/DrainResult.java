@@ -1,0 +1,34 @@
+package dev.catalogsync.bench;
+
+import java.util.Map;
+
+/**
+ * One contender working off the same backlog.
+ *
+ * @param contender its name in the report
+ * @param backlog events (or, for the database's limit, row updates) it was given
+ * @param processed how many it got through
+ * @param seconds how long it ran: until the backlog was empty, or the time box
+ * @param finished whether the backlog was empty before the time box ended
+ * @param rowWrites catalog_resources row writes it made (-1 when unknown)
+ * @param milestones named moments, seconds since its start (e.g. when CDC had published all)
+ * @param usage CPU and memory meanwhile
+ */
+record DrainResult(
+    String contender,
+    long backlog,
+    long processed,
+    double seconds,
+    boolean finished,
+    long rowWrites,
+    Map<String, Double> milestones,
+    ResourceMeter.Usage usage) {
+
+  double perSecond() {
+    return seconds > 0 ? processed / seconds : 0;
+  }
+
+  double rowWritesPerEvent() {
+    return processed > 0 && rowWrites >= 0 ? (double) rowWrites / processed : Double.NaN;
+  }
+}

@@ -1,0 +1,300 @@
+package dev.catalogsync.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The human-readable report. Section titles are stable: tests and readers look for them. */
+final class MarkdownReport {
+  static final List<String> SECTIONS =
+      List.of(
+          "## Summary",
+          "## Targets",
+          "## Backlog drain: catalog-sync and the contenders",
+          "## Freshness and throughput",
+          "## Coalescing",
+          "## Cost on the source database",
+          "## CPU and memory",
+          "## Environment",
+          "## Method");
+
+  private MarkdownReport() {}
+
+  static String render(RunReport r) {
+    StringBuilder md = new StringBuilder();
+    md.append("# catalog-sync benchmark\n\n");
+    md.append("Command: `").append(r.command()).append("`  \n");
+    md.append(
+        f(
+            "Run took %.0f s. All numbers come from this one run on this machine.%n%n",
+            r.totalSeconds()));
+
+    md.append(SECTIONS.get(0)).append("\n\n");
+    md.append("| catalog-sync vs | ratio of backlog drain rates |\n|---|---|\n");
+    for (DrainResult d : r.drains()) {
+      if (!d.contender().startsWith(CatalogSyncDrain.NAME)) {
+        md.append(f("| %s | %.2fx |%n", d.contender(), r.ratio(d.contender())));
+      }
+    }
+    md.append("\n");
+    DrainResult streamsOnly = r.drain(StreamsOnlyDrain.NAME);
+    DrainResult sink = r.drain(PerEventSink.NAME);
+    if (streamsOnly != null && sink != null && sink.perSecond() > 0) {
+      md.append(
+          f(
+              "Like for like from Kafka (both start from the backlog already in the topic, no"
+                  + " CDC): streams app only / per-event sink = %.2fx (%.0f vs %.0f events/s).%n%n",
+              streamsOnly.perSecond() / sink.perSecond(),
+              streamsOnly.perSecond(),
+              sink.perSecond()));
+    }
+    long met = r.targets().stream().filter(t -> t.status() == TargetResult.Status.MET).count();
+    md.append(f("Targets met: %d of %d.%n%n", met, r.targets().size()));
+
+    md.append(SECTIONS.get(1)).append("\n\n| target | measured | status |\n|---|---|---|\n");
+    for (TargetResult t : r.targets()) {
+      md.append("| ").append(t.goal()).append(" | ").append(t.measured()).append(" | ");
+      md.append(t.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" |\n");
+    }
+    md.append("\n");
+    for (TargetResult t : r.targets()) {
+      if (t.status() == TargetResult.Status.MISSED && !t.whereTimeGoes().isEmpty()) {
+        md.append("- **").append(t.goal()).append("** (missed): ").append(t.whereTimeGoes());
+        md.append("\n");
+      }
+    }
+    md.append("\n");
+
+    md.append(SECTIONS.get(2)).append("\n\n");
+    if (r.backlog() != null) {
+      md.append(
+          f(
+              "Backlog: %d events from %d bulk statements (up to %d rows each, %s keys), made in"
+                  + " %.1f s while nothing consumed the queue. Every contender got the same"
+                  + " events pending and every resource out of date; time box %d s.%n%n",
+              r.backlog().rows(),
+              r.backlog().statements(),
+              BulkUpdater.ROWS_PER_STATEMENT,
+              r.options().keys().name().toLowerCase(Locale.ROOT),
+              r.backlog().seconds(),
+              r.options().timeBox().toSeconds()));
+    }
+    md.append(
+        "| contender | events/s | processed | seconds | finished | row writes | row writes"
+            + " per event | catalog-sync ratio | notes |\n|---|---|---|---|---|---|---|---|---|\n");
+    for (DrainResult d : r.drains()) {
+      md.append(
+          f(
+              "| %s | %.0f | %d of %d | %.1f | %s | %s | %s | %s | %s |%n",
+              d.contender(),
+              d.perSecond(),
+              d.processed(),
+              d.backlog(),
+              d.seconds(),
+              d.finished() ? "yes" : "no (time box)",
+              d.rowWrites() < 0 ? "?" : Long.toString(d.rowWrites()),
+              num(d.rowWritesPerEvent(), "%.2f"),
+              d.contender().startsWith(CatalogSyncDrain.NAME)
+                  ? "-"
+                  : num(r.ratio(d.contender()), "%.2fx"),
+              milestones(d.milestones())));
+    }
+    md.append(
+        "\nThe database limit is row updates per second, not events: the ceiling for writing"
+            + " rows one by one in large batches on this server, with nothing else to do.\n\n");
+
+    md.append(SECTIONS.get(3)).append("\n\n");
+    md.append("![freshness over time](freshness.svg)\n\n");
+    md.append(
+        "| phase | offered/s | source/s | applied/s | events | p50 ms | p95 ms | p99 ms |"
+            + " max ms | unapplied | kept up |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (FreshnessResult x : r.freshness()) {
+      md.append(
+          f(
+              "| %s | %s | %.0f | %.0f | %d | %s | %s | %s | %s | %d | %s |%n",
+              x.label(),
+              x.rate().flatOut() ? "flat out" : Integer.toString(x.rate().perSecond()),
+              x.sourcePerSecond(),
+              x.appliedPerSecond(),
+              x.events(),
+              num(x.freshness().p50(), "%.0f"),
+              num(x.freshness().p95(), "%.0f"),
+              num(x.freshness().p99(), "%.0f"),
+              num(x.freshness().max(), "%.0f"),
+              x.unapplied(),
+              x.keptUp() ? "yes" : "no"));
+    }
+    md.append(
+        "\nWhere the time goes (p50 / p99 ms): to Kafka = source commit until the connector"
+            + " hands the event to Kafka (CDC); through Kafka = until a consumer can read it;"
+            + " to row = until the row shows it (streams app: 50 ms tick, batch write).\n\n");
+    md.append("| phase | to Kafka | through Kafka | to row | total |\n|---|---|---|---|---|\n");
+    for (FreshnessResult x : r.freshness()) {
+      md.append(
+          f(
+              "| %s | %s / %s | %s / %s | %s / %s | %s / %s |%n",
+              x.label(),
+              num(x.toKafka().p50(), "%.0f"),
+              num(x.toKafka().p99(), "%.0f"),
+              num(x.throughKafka().p50(), "%.0f"),
+              num(x.throughKafka().p99(), "%.0f"),
+              num(x.toRow().p50(), "%.0f"),
+              num(x.toRow().p99(), "%.0f"),
+              num(x.freshness().p50(), "%.0f"),
+              num(x.freshness().p99(), "%.0f")));
+    }
+    md.append(
+        "\nThe streams app's write statements per phase (read back from the apply log; time ="
+            + " statement start to its last row write; busy = share of the phase's wall time"
+            + " spent in them, summed over the 4 tasks):\n\n");
+    md.append(
+        "| phase | statements | rows each | p50 ms | p99 ms | busy |\n"
+            + "|---|---|---|---|---|---|\n");
+    for (FreshnessResult x : r.freshness()) {
+      WriteBatches w = x.writes();
+      md.append(
+          f(
+              "| %s | %d | %.1f | %.1f | %.1f | %.0f%% |%n",
+              x.label(),
+              w.batches(),
+              w.meanRows(),
+              w.p50Ms(),
+              w.p99Ms(),
+              100 * w.totalMs() / 1000 / Math.max(1e-9, x.usage().seconds())));
+    }
+    md.append(
+        "\nFreshness = first time the resource row shows the event (its sync_version reaches the"
+            + " event's id, logged by a bench trigger) minus the event's created_at (the source"
+            + " transaction's time; single-row autocommit, so about its commit).\n\n");
+
+    md.append(SECTIONS.get(4))
+        .append(
+            "\n\n| phase | events | row writes | row writes per update"
+                + " |\n|---|---|---|---|\n");
+    for (FreshnessResult x : r.freshness()) {
+      md.append(
+          f(
+              "| %s | %d | %d | %s |%n",
+              x.label(), x.events(), x.rowWrites(), num(x.rowWritesPerUpdate(), "%.3f")));
+    }
+    DrainResult ours = r.drain(CatalogSyncDrain.NAME);
+    if (ours != null) {
+      md.append(
+          f(
+              "| backlog drain (%s) | %d | %d | %s |%n",
+              r.options().keys().name().toLowerCase(Locale.ROOT),
+              ours.processed(),
+              ours.rowWrites(),
+              num(ours.rowWritesPerEvent(), "%.3f")));
+    }
+    md.append("\n");
+
+    md.append(SECTIONS.get(5)).append("\n\n");
+    md.append(
+        f(
+            "%d clients, flat out, %d s each, single-row autocommit updates of projects,"
+                + " one database per variant on the same server, before Kafka started.%n%n",
+            r.options().clients(), r.options().duration().toSeconds()));
+    md.append(
+        "| variant | updates/s | relative to no trigger | PostgreSQL cores |\n"
+            + "|---|---|---|---|\n");
+    double base = r.sourceCost().isEmpty() ? Double.NaN : r.sourceCost().get(0).updatesPerSecond();
+    for (SourceCostResult s : r.sourceCost()) {
+      md.append(
+          f(
+              "| %s | %.0f | %.2f | %.2f |%n",
+              s.variant(),
+              s.updatesPerSecond(),
+              s.updatesPerSecond() / base,
+              s.usage().postgresCores()));
+    }
+    r.freshness().stream()
+        .filter(x -> x.rate().flatOut() && x.keys() == r.options().keys())
+        .findFirst()
+        .ifPresent(
+            x ->
+                md.append(
+                    f(
+                        "| catalog-sync trigger with the pipeline running (freshness phase"
+                            + " %s) | %.0f | %.2f | %.2f |%n",
+                        x.label(),
+                        x.sourcePerSecond(),
+                        x.sourcePerSecond() / base,
+                        x.usage().postgresCores())));
+    md.append("\n");
+
+    md.append(SECTIONS.get(6)).append("\n\n");
+    md.append(
+        "Cores = CPU seconds per wall second. Whole machine = every process, including"
+            + " anything else running on a shared machine (whole machine minus PostgreSQL minus"
+            + " JVM is someone else's). The JVM holds the Kafka broker, the connector, the streams"
+            + " app and the load generator; its split by thread name is approximate, and GC and"
+            + " JIT threads count as other.\n\n");
+    md.append(
+        "| phase | seconds | whole machine | PostgreSQL | JVM | streams-app | connector |"
+            + " kafka-broker | bench | other (GC, JIT, ended threads) | heap MB | RSS MB |"
+            + " peak RSS MB |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (SourceCostResult s : r.sourceCost()) {
+      usageRow(md, "source: " + s.variant(), s.usage());
+    }
+    for (FreshnessResult x : r.freshness()) {
+      usageRow(md, "freshness " + x.label(), x.usage());
+    }
+    for (DrainResult d : r.drains()) {
+      usageRow(md, "drain: " + d.contender(), d.usage());
+    }
+    md.append("\n");
+
+    md.append(SECTIONS.get(7)).append("\n\n| what | value |\n|---|---|\n");
+    r.environment()
+        .forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+    md.append("\n");
+
+    md.append(SECTIONS.get(8)).append("\n\n");
+    md.append(Method.TEXT);
+    return md.toString();
+  }
+
+  private static void usageRow(StringBuilder md, String phase, ResourceMeter.Usage u) {
+    Map<String, Double> c = u.byComponent();
+    md.append(
+        f(
+            "| %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f"
+                + " | %.0f |%n",
+            phase,
+            u.seconds(),
+            u.machineCores(),
+            u.postgresCores(),
+            u.jvmCores(),
+            c.getOrDefault("streams-app", 0.0),
+            c.getOrDefault("connector", 0.0),
+            c.getOrDefault("kafka-broker", 0.0),
+            c.getOrDefault("bench", 0.0),
+            c.getOrDefault("other", 0.0),
+            u.heapUsedMb(),
+            u.rssMb(),
+            u.peakRssMb()));
+  }
+
+  private static String milestones(Map<String, Double> m) {
+    StringBuilder s = new StringBuilder();
+    m.forEach(
+        (k, v) -> {
+          if (s.length() > 0) {
+            s.append("; ");
+          }
+          s.append(k).append(": ");
+          s.append(v == Math.rint(v) && v > 100 ? Long.toString(v.longValue()) : num(v, "%.1f"));
+        });
+    return s.toString();
+  }
+
+  static String num(double v, String format) {
+    return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "n/a";
+  }
+
+  private static String f(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+}

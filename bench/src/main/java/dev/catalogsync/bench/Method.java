@@ -1,0 +1,53 @@
+package dev.catalogsync.bench;
+
+/** How the numbers were taken, printed at the end of every report so it stands on its own. */
+final class Method {
+  static final String TEXT =
+      """
+      - One JVM runs an embedded PostgreSQL server (a separate process), a one-node Kafka broker,
+        the connector, the streams app (shipped defaults: 50 ms apply tick, 500 resources per batch,
+        4 partitions) and the load. Everything shares this machine's cores, so every figure is
+        pessimistic compared with a deployment where they have their own.
+      - Workload: N projects with one catalog resource each. Single-row updates come from K JDBC
+        clients (autocommit), each on a fixed schedule for its share of the offered rate, or flat
+        out. Bulk updates change up to 10,000 distinct projects per statement. Keys are uniform or
+        Zipf-skewed (a fixed shuffle maps ranks to ids); the seed makes runs repeatable.
+      - Freshness: a bench-only AFTER UPDATE trigger on catalog_resources logs each row write with
+        its sync_version and clock_timestamp(). An event's freshness is the first logged write of
+        its resource with a version at or above the event's id, minus the event's created_at; both
+        clocks are the database server's. Applied/s = applied events / (last first-appearance -
+        first creation). After the source stops, the phase waits for the queue to drain. Row writes
+        per update = logged writes carrying a version of the phase / its events. The trigger is
+        disabled during drains (it would charge each row write extra) and row writes are then
+        taken from pg_stat_user_tables.
+      - Backlog drain: the connector is stopped while bulk updates create the backlog. catalog-sync:
+        the connector starts and the clock runs until no backlog event is pending (connector start,
+        CDC, Kafka, coalescing and guarded batch writes included). Then the events are set pending
+        again, every resource is made stale (description and sync_version reset) and the database
+        vacuumed, before each contender.
+      - GitLab-style worker: a faithful emulation of GitLab's service: a one-minute lease row,
+        1000 pending events in id order, the resources and current project rows preloaded, one
+        UPDATE per resource that differs from its project (own transaction), the batch marked
+        processed in one statement, the lease released, again while events remain. In GitLab a
+        run is woken per commit by a model callback and by a one-minute cron; for a backlog one
+        wake-up starts the chain. Sidekiq's re-enqueue delay and ActiveRecord's empty
+        transactions are not modelled, both in its favour.
+      - Per-event sink: a Kafka consumer reading the same backlog's records from the topic (so it
+        skips CDC, in its favour), checking each against the contract like the streams app, and
+        writing each event as its own guarded UPDATE plus its own mark-processed UPDATE, one JDBC
+        batch and one transaction per poll of up to 1000 records.
+      - Database limit: the same number of guarded row updates of catalog_resources, 10,000
+        distinct rows per statement (unnest arrays, the streams app's statement shape), nothing
+        else; the ceiling for writing rows one by one on this server.
+      - Source cost: three databases on the same server, seeded alike, differing only in the
+        trigger: none, GitLab-shaped (ids and status, partitioned queue, one partial index) and
+        catalog-sync's (a snapshot of the values, two partial indexes, published for CDC). The
+        same K clients run flat out for the same time against each, before Kafka starts.
+      - CPU: process CPU time of this JVM (OperatingSystemMXBean), per-thread CPU grouped by thread
+        name, and the PostgreSQL server's processes from /proc. Memory: heap in use, RSS and peak
+        RSS of this JVM.
+      - Targets are reported as met or missed; nothing here fails a run over a number.
+      """;
+
+  private Method() {}
+}

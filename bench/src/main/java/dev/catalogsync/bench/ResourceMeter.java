@@ -1,0 +1,232 @@
+package dev.catalogsync.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * CPU and memory over a phase: this JVM's process CPU time (broker, connector, streams app and the
+ * load generator all live here), an approximate split of it by thread name, the PostgreSQL server's
+ * processes from /proc, heap and resident set size.
+ */
+final class ResourceMeter {
+  /** Clock ticks per second of /proc's CPU times; 100 on every Linux this runs on. */
+  private static final double TICKS_PER_SECOND = 100.0;
+
+  /** A point in time to measure from. */
+  record Snapshot(
+      long wallNanos,
+      long jvmCpuNanos,
+      long postgresTicks,
+      long machineBusyTicks,
+      Map<Long, Long> threads) {}
+
+  /**
+   * Usage between two snapshots. Cores are CPU seconds per wall second (2.0 = both cores busy).
+   *
+   * @param byComponent JVM cores by thread group (approximate: threads are grouped by name)
+   * @param postgresCores -1 when /proc could not be read
+   * @param machineCores every process on the machine (others' builds included); -1 when unknown
+   */
+  record Usage(
+      double seconds,
+      double jvmCores,
+      double postgresCores,
+      double machineCores,
+      Map<String, Double> byComponent,
+      double heapUsedMb,
+      double rssMb,
+      double peakRssMb) {}
+
+  private final com.sun.management.OperatingSystemMXBean os =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final long postmasterPid;
+  private final Map<Long, String> threadNames = new HashMap<>();
+
+  /**
+   * @param postgresDataDirectory the server's data directory, whose postmaster.pid names the server
+   *     process; null when unknown
+   */
+  ResourceMeter(Path postgresDataDirectory) {
+    this.postmasterPid = readPostmasterPid(postgresDataDirectory);
+  }
+
+  Snapshot snapshot() {
+    Map<Long, Long> cpu = new HashMap<>();
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long t = threads.getThreadCpuTime(info.getThreadId());
+      if (t >= 0) {
+        cpu.put(info.getThreadId(), t);
+        threadNames.put(info.getThreadId(), info.getThreadName());
+      }
+    }
+    return new Snapshot(
+        System.nanoTime(), os.getProcessCpuTime(), postgresTicks(), machineBusyTicks(), cpu);
+  }
+
+  Usage between(Snapshot from, Snapshot to) {
+    double seconds = Math.max(1e-9, (to.wallNanos() - from.wallNanos()) / 1e9);
+    Map<String, Double> byComponent = new LinkedHashMap<>();
+    for (String group :
+        new String[] {"streams-app", "connector", "kafka-broker", "bench", "other"}) {
+      byComponent.put(group, 0.0);
+    }
+    to.threads()
+        .forEach(
+            (id, cpu) -> {
+              long before = from.threads().getOrDefault(id, 0L);
+              String group = group(threadNames.getOrDefault(id, ""));
+              byComponent.merge(group, (cpu - before) / 1e9 / seconds, Double::sum);
+            });
+    // Threads that ended in between (clients, drained workers) are in the process total only.
+    double attributed = byComponent.values().stream().mapToDouble(Double::doubleValue).sum();
+    double jvmCores = (to.jvmCpuNanos() - from.jvmCpuNanos()) / 1e9 / seconds;
+    byComponent.merge("other", Math.max(0, jvmCores - attributed), Double::sum);
+    double pgCores =
+        from.postgresTicks() < 0 || to.postgresTicks() < 0
+            ? -1
+            : (to.postgresTicks() - from.postgresTicks()) / TICKS_PER_SECOND / seconds;
+    Runtime rt = Runtime.getRuntime();
+    return new Usage(
+        seconds,
+        jvmCores,
+        pgCores,
+        from.machineBusyTicks() < 0 || to.machineBusyTicks() < 0
+            ? -1
+            : (to.machineBusyTicks() - from.machineBusyTicks()) / TICKS_PER_SECOND / seconds,
+        byComponent,
+        (rt.totalMemory() - rt.freeMemory()) / 1048576.0,
+        procStatusMb("VmRSS:"),
+        procStatusMb("VmHWM:"));
+  }
+
+  /** Heuristic by thread name: Kafka Streams and Debezium name their threads recognisably. */
+  static String group(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT);
+    if (n.contains("streamthread") || n.contains("catalog-sync-bench")) {
+      return "streams-app";
+    }
+    if (n.startsWith("bench-") || n.equals("main")) {
+      return "bench";
+    }
+    if (n.contains("debezium")
+        || n.contains("producer-")
+        || n.contains("engine")
+        || n.startsWith("pool-")
+        || n.contains("connector")) {
+      return "connector";
+    }
+    if (n.contains("kafka")
+        || n.contains("raft")
+        || n.contains("controller")
+        || n.contains("broker")
+        || n.contains("data-plane")
+        || n.contains("reaper")
+        || n.contains("log-cleaner")
+        || n.contains("metadata")) {
+      return "kafka-broker";
+    }
+    return "other";
+  }
+
+  /**
+   * CPU ticks of the PostgreSQL server: the postmaster, its reaped children (cutime, cstime) and
+   * its live children. A backend that exits between two snapshots moves from the live sum into
+   * cutime, so differences stay right.
+   */
+  private long postgresTicks() {
+    if (postmasterPid <= 0) {
+      return -1;
+    }
+    long[] self = stat(postmasterPid);
+    if (self == null) {
+      return -1;
+    }
+    long total = self[1] + self[2] + self[3] + self[4];
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      for (Path p : (Iterable<Path>) procs::iterator) {
+        String name = p.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        long[] child = stat(Long.parseLong(name));
+        if (child != null && child[0] == postmasterPid) {
+          total += child[1] + child[2];
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return total;
+  }
+
+  /** Busy CPU ticks of the whole machine (/proc/stat: all but idle and iowait), or -1. */
+  private static long machineBusyTicks() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long busy = 0;
+      for (int i = 1; i < f.length && i <= 8; i++) {
+        if (i != 4 && i != 5) { // idle, iowait
+          busy += Long.parseLong(f[i]);
+        }
+      }
+      return busy;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** ppid, utime, stime, cutime, cstime of a process, or null when it is gone. */
+  private static long[] stat(long pid) {
+    try {
+      String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      // The command name is in parentheses and may contain spaces; fields follow the last ')'.
+      String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+      return new long[] {
+        Long.parseLong(f[1]),
+        Long.parseLong(f[11]),
+        Long.parseLong(f[12]),
+        Long.parseLong(f[13]),
+        Long.parseLong(f[14])
+      };
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static long readPostmasterPid(Path dataDirectory) {
+    if (dataDirectory == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(
+          Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static double procStatusMb(String field) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith(field)) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // not Linux: reported as unknown
+    }
+    return -1;
+  }
+}

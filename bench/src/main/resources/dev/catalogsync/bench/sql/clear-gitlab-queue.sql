@@ -1,0 +1,1 @@
+TRUNCATE gitlab_sync_events

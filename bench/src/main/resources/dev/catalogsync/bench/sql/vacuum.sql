@@ -1,0 +1,2 @@
+-- Between contenders: clean up the previous one's dead rows so nobody pays for someone else's.
+VACUUM ANALYZE
