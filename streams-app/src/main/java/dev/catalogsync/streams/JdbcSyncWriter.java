@@ -5,22 +5,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The guarded batch write of {@code sql/apply-batch.sql}. Keeps one connection open between batches
  * and drops it on any failure, so the next attempt reconnects once the database is back.
  */
 public final class JdbcSyncWriter implements SyncWriter {
-  private static final Logger LOG = LoggerFactory.getLogger(JdbcSyncWriter.class);
   private static final String APPLY = Sql.load("apply-batch.sql");
 
-  private final Database database;
-  private Connection connection;
+  private final ReusableConnection connection;
 
   public JdbcSyncWriter(Database database) {
-    this.database = database;
+    // Autocommit (the driver's default): one statement per batch is one transaction.
+    this.connection = new ReusableConnection(database);
   }
 
   @Override
@@ -43,7 +40,7 @@ public final class JdbcSyncWriter implements SyncWriter {
       levels[i] = w.visibilityLevel();
     }
     try {
-      Connection c = connection();
+      Connection c = connection.get();
       try (PreparedStatement ps = c.prepareStatement(APPLY)) {
         ps.setArray(1, c.createArrayOf("bigint", ids));
         ps.setArray(2, c.createArrayOf("bigint", eventIds));
@@ -56,33 +53,13 @@ public final class JdbcSyncWriter implements SyncWriter {
         }
       }
     } catch (SQLException e) {
-      closeQuietly();
+      connection.drop();
       throw e;
     }
   }
 
-  private Connection connection() throws SQLException {
-    if (connection == null) {
-      connection = database.connect();
-      // One statement per batch: autocommit makes it one transaction and one round trip.
-      connection.setAutoCommit(true);
-    }
-    return connection;
-  }
-
   @Override
   public void close() {
-    closeQuietly();
-  }
-
-  private void closeQuietly() {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException e) {
-        LOG.debug("closing the writer's connection failed", e);
-      }
-      connection = null;
-    }
+    connection.close();
   }
 }

@@ -24,19 +24,18 @@ public final class Reconciler implements AutoCloseable {
   /** Advisory lock key: fixed, so every instance and version of the app contends for the same. */
   static final long LOCK_KEY = 0x6361_7473_796e_6301L; // "catsync" + 1
 
-  private final Database database;
   private final StreamsAppConfig.Reconcile settings;
   private final LongSupplier clockMillis;
-  private Connection connection;
+  private final ReusableConnection connection;
 
   public Reconciler(Database database, StreamsAppConfig.Reconcile settings) {
     this(database, settings, System::currentTimeMillis);
   }
 
   Reconciler(Database database, StreamsAppConfig.Reconcile settings, LongSupplier clockMillis) {
-    this.database = database;
     this.settings = settings;
     this.clockMillis = clockMillis;
+    this.connection = new ReusableConnection(database);
   }
 
   /** One run; throws when the database fails (the caller logs and tries again next tick). */
@@ -44,7 +43,7 @@ public final class Reconciler implements AutoCloseable {
     long started = clockMillis.getAsLong();
     long budget = settings.timeBudget().toMillis();
     try {
-      Connection c = connection();
+      Connection c = connection.get();
       long estimated = estimatedTotal(c);
       if (estimated == 0) {
         LOG.debug("reconcile: estimated_total_events=0 consumable_events=0 processed_events=0");
@@ -80,7 +79,7 @@ public final class Reconciler implements AutoCloseable {
       }
       return result;
     } catch (SQLException e) {
-      closeQuietly();
+      connection.drop();
       throw e;
     }
   }
@@ -136,26 +135,8 @@ public final class Reconciler implements AutoCloseable {
     }
   }
 
-  private Connection connection() throws SQLException {
-    if (connection == null) {
-      connection = database.connect();
-    }
-    return connection;
-  }
-
   @Override
   public void close() {
-    closeQuietly();
-  }
-
-  private void closeQuietly() {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException e) {
-        LOG.debug("closing the reconciler's connection failed", e);
-      }
-      connection = null;
-    }
+    connection.close();
   }
 }
