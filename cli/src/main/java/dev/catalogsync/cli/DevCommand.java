@@ -1,6 +1,5 @@
 package dev.catalogsync.cli;
 
-import dev.catalogsync.schemas.config.Health;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -71,7 +70,7 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
                 httpPort,
                 stack::health,
                 metrics.watchQueue(() -> DriverManager.getConnection(stack.jdbcUrl())))) {
-      awaitReady(stack);
+      stack.awaitReady(Duration.ofSeconds(60));
       printReady(stack, health);
       if (demo) {
         return runDemo(stack, interval.plus(grace).plus(Duration.ofSeconds(30)));
@@ -98,16 +97,6 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
         "DEMO PASSED fast-path=%d ms reconciled=%d ms flag-on-applied=%d ms%n",
         outcome.fastPathMillis(), outcome.reconciledMillis(), outcome.flagOnAppliedMillis());
     return 0;
-  }
-
-  private static void awaitReady(DevStack stack) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!stack.health().stream().allMatch(Health::ready)) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the pipeline did not become ready: " + stack.health());
-      }
-      Thread.sleep(100);
-    }
   }
 
   private static void printReady(DevStack stack, HealthServer health) {

@@ -108,6 +108,17 @@ final class DevStack implements AutoCloseable {
     return List.of(connector.health(), streams.health());
   }
 
+  /** Waits until the connector streams and the streams app runs; fails naming what is not. */
+  void awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!health().stream().allMatch(Health::ready)) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the pipeline did not become ready: " + health());
+      }
+      Thread.sleep(100);
+    }
+  }
+
   @Override
   public void close() {
     for (int i = started.size() - 1; i >= 0; i--) {

@@ -21,10 +21,7 @@ class DemoScenarioIT {
       ByteArrayOutputStream printed = new ByteArrayOutputStream();
       FlagClient flags =
           new FlagClient(stack.bootstrapServers(), stack.settings().string("topic.flags"));
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (!stack.health().stream().allMatch(h -> h.ready()) && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
+      stack.awaitReady(Duration.ofSeconds(60));
 
       DemoScenario.Outcome outcome =
           new DemoScenario(
