@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 /** {@code catalog-sync bench}: every contender on one machine, database and workload, one run. */
 @Command(
     name = "bench",
+    header = "Benchmark catalog-sync against its contenders.",
     mixinStandardHelpOptions = true,
     version = "catalog-sync bench 0.1.0",
     description = {

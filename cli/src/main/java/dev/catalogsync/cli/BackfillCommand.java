@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code catalog-sync backfill}: one pending event per resource, so CDC carries them all. */
 @Command(
     name = "backfill",
+    header = "Create sync events for all or selected resources.",
     mixinStandardHelpOptions = true,
     description = {
       "Creates a pending sync event with the project's current values for every catalog resource",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code catalog-sync connector}: Debezium captures sync events into Kafka. */
 @Command(
     name = "connector",
+    header = "Run the CDC connector (Debezium -> Kafka).",
     mixinStandardHelpOptions = true,
     description = {
       "Runs the CDC connector: Debezium (pgoutput) reads inserts into the sync queue and",

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code catalog-sync dev}: the whole pipeline on embedded services, until Ctrl-C. */
 @Command(
     name = "dev",
+    header = "The whole pipeline on embedded PostgreSQL + Kafka, until Ctrl-C.",
     mixinStandardHelpOptions = true,
     description = {
       "Starts an embedded PostgreSQL (logical replication) with demo projects and catalog",

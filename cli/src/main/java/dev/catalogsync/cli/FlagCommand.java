@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 /** {@code catalog-sync flag on|off|status}: the switch every streams instance obeys. */
 @Command(
     name = "flag",
+    header = "Turn processing on or off, or show the flag.",
     mixinStandardHelpOptions = true,
     description = {
       "Turns processing on or off for every streams instance, or shows the flag. Off: events",

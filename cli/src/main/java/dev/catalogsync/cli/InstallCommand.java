@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 /** {@code catalog-sync install}: applies the sync SQL to an existing database. */
 @Command(
     name = "install",
+    header = "Install the sync SQL on an existing database.",
     mixinStandardHelpOptions = true,
     description = {
       "Installs catalog-sync's queue, triggers, version columns, heartbeat and publication on a",

@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 /** {@code catalog-sync status}: what an operator checks first. */
 @Command(
     name = "status",
+    header = "Pending events, oldest pending age, lag, flag.",
     mixinStandardHelpOptions = true,
     description = "Pending sync events, the oldest pending age, the streams app's lag, the flag.",
     footer = {

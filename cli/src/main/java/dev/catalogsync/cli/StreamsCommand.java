@@ -11,6 +11,7 @@ import picocli.CommandLine.Option;
 /** {@code catalog-sync streams}: Kafka Streams applies sync events to catalog_resources. */
 @Command(
     name = "streams",
+    header = "Run the streams app (Kafka -> catalog_resources).",
     mixinStandardHelpOptions = true,
     description = {
       "Runs the streams app: latest state per catalog resource, guarded batched writes, the flag,",
