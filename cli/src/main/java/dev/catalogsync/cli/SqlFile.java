@@ -1,22 +1,12 @@
 package dev.catalogsync.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.catalogsync.schemas.sql.SqlResource;
 
-/** Reads a SQL statement shipped as a classpath resource: SQL lives in .sql files, not in Java. */
+/** The CLI's own SQL resources (absolute paths such as {@code /dev/seed.sql}). */
 final class SqlFile {
   private SqlFile() {}
 
   static String load(String resource) {
-    try (InputStream in = SqlFile.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("missing SQL resource " + resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SqlResource.load(SqlFile.class, resource);
   }
 }

@@ -1,9 +1,6 @@
 package dev.catalogsync.connector;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.catalogsync.schemas.sql.SqlResource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -57,13 +54,6 @@ public final class SlotProbe {
   }
 
   private static String load(String name) {
-    try (InputStream in = SlotProbe.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing SQL resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return SqlResource.load(SlotProbe.class, name);
   }
 }
