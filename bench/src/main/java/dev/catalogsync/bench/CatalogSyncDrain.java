@@ -63,9 +63,7 @@ final class CatalogSyncDrain {
       DrainResult r =
           new DrainResult(
               NAME, events, events - pending, seconds, finished, rows, milestones, usage);
-      progress.line(
-          "  %-22s %9.0f events/s (%d events in %.1f s%s)",
-          NAME, r.perSecond(), r.processed(), r.seconds(), finished ? "" : ", time box ended");
+      r.printTo(progress, NAME);
       return r;
     }
   }

@@ -28,6 +28,13 @@ record DrainResult(
     return seconds > 0 ? processed / seconds : 0;
   }
 
+  /** The one progress line every contender prints when it is done. */
+  void printTo(Progress progress, String label) {
+    progress.line(
+        "  %-22s %9.0f events/s (%d events in %.1f s%s)",
+        label, perSecond(), processed, seconds, finished ? "" : ", time box ended");
+  }
+
   double rowWritesPerEvent() {
     return processed > 0 && rowWrites >= 0 ? (double) rowWrites / processed : Double.NaN;
   }

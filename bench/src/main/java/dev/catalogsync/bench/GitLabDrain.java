@@ -53,13 +53,7 @@ final class GitLabDrain {
               rows,
               milestones,
               usage);
-      progress.line(
-          "  %-22s %9.0f events/s (%d events in %.1f s%s)",
-          GitLabWorker.NAME,
-          r.perSecond(),
-          r.processed(),
-          r.seconds(),
-          finished ? "" : ", time box ended");
+      r.printTo(progress, GitLabWorker.NAME);
       return r;
     }
   }

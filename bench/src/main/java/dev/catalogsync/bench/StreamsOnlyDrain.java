@@ -60,13 +60,7 @@ final class StreamsOnlyDrain {
       DrainResult r =
           new DrainResult(
               NAME, events, events - pending, seconds, finished, rows, milestones, usage);
-      progress.line(
-          "  %-22s %9.0f events/s (%d events in %.1f s%s)",
-          "streams app only",
-          r.perSecond(),
-          r.processed(),
-          r.seconds(),
-          finished ? "" : ", time box ended");
+      r.printTo(progress, "streams app only");
       return r;
     }
   }
