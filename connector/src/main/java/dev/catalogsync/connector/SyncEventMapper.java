@@ -1,5 +1,6 @@
 package dev.catalogsync.connector;
 
+import dev.catalogsync.schemas.contract.IsoInstant;
 import dev.catalogsync.schemas.contract.SyncEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -61,7 +62,10 @@ public final class SyncEventMapper {
     if (value instanceof Long epochMicros) { // MicroTimestamp, should someone configure it so
       return Instant.EPOCH.plusNanos(epochMicros * 1000);
     }
-    return OffsetDateTime.parse(value.toString()).toInstant();
+    String text = value.toString();
+    // Debezium's usual form is UTC with a Z; the general parser costs a fifth of this thread.
+    Instant fast = IsoInstant.parseUtc(text);
+    return fast != null ? fast : OffsetDateTime.parse(text).toInstant();
   }
 
   /** The commit time: microseconds when Debezium gives them (ts_us), else milliseconds. */

@@ -2,7 +2,6 @@ package dev.catalogsync.connector;
 
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.SyncEvent;
-import dev.catalogsync.schemas.contract.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -137,7 +136,7 @@ public final class SyncEventPublisher implements AutoCloseable {
     List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
     List<SyncEvent> failed = new ArrayList<>();
     for (SyncEvent event : events) {
-      byte[] value = Contract.encode(Topic.SYNC_EVENT, event);
+      byte[] value = Contract.encodeUnchecked(event);
       try {
         sent.add(producer.send(new ProducerRecord<>(topic, event.key(), value)));
       } catch (RuntimeException e) { // metadata not available within max.block.ms, and the like

@@ -1,5 +1,6 @@
 package dev.catalogsync.connector;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import dev.catalogsync.schemas.contract.Json;
 import dev.catalogsync.schemas.contract.SyncEvent;
 import dev.catalogsync.schemas.contract.Topic;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -84,7 +86,10 @@ class SyncEventMapperTest {
         SyncEventMapper.map(record("c", "catalog_resource_sync_events", row(null, null, null)))
             .orElseThrow();
 
-    JsonNode json = Json.mapper().readTree(Contract.encode(Topic.SYNC_EVENT, event));
+    // The publisher skips the schema check for speed; what it writes must still satisfy it.
+    byte[] published = Contract.encodeUnchecked(event);
+    assertThat(Contract.problems(Topic.SYNC_EVENT, new String(published, UTF_8))).isEmpty();
+    JsonNode json = Json.mapper().readTree(published);
 
     assertThat(json.get("catalog_resource_id").asLong()).isEqualTo(7);
     assertThat(json.get("name").isNull()).isTrue();
@@ -141,6 +146,18 @@ class SyncEventMapperTest {
   void timestampsAreReadInEveryFormDebeziumCanEmit() {
     Instant instant = Instant.parse("2026-11-28T16:20:00.123456Z");
     assertThat(SyncEventMapper.timestamp("2026-11-28T17:20:00.123456+01:00")).isEqualTo(instant);
+    // Debezium's usual UTC form takes the fast path; every precision must read the same as ISO.
+    for (String text :
+        List.of(
+            "2026-11-28T16:20:00Z",
+            "2026-11-28T16:20:00.1Z",
+            "2026-11-28T16:20:00.123456Z",
+            "2026-11-28T16:20:00.123456789Z",
+            "1999-12-31T23:59:59.999999Z",
+            "2024-02-29T00:00:00.000001Z")) {
+      assertThat(SyncEventMapper.timestamp(text)).isEqualTo(Instant.parse(text));
+    }
+    assertThat(SyncEventMapper.timestamp("2026-11-28T16:20:00.123456Z")).isEqualTo(instant);
     assertThat(SyncEventMapper.timestamp(java.util.Date.from(Instant.ofEpochMilli(5))))
         .isEqualTo(Instant.ofEpochMilli(5));
     assertThat(SyncEventMapper.timestamp(1_000_001L)).isEqualTo(Instant.ofEpochSecond(1, 1000));

@@ -45,6 +45,19 @@ public final class Contract {
     }
   }
 
+  /**
+   * Serializes a value without checking it against the schema: for the hot path of a producer whose
+   * values are built from typed columns, so the check would cost more than the write (tests check
+   * that such values satisfy the schema).
+   */
+  public static byte[] encodeUnchecked(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
+    }
+  }
+
   /** Parses and checks a value; throws {@link ContractViolation} naming the field on bad input. */
   public static <T> T decode(Topic topic, byte[] json, Class<T> type) {
     if (json == null) {

@@ -12,6 +12,8 @@ public final class Json {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
+          // Registered after the JavaTimeModule, so its Instant handling wins.
+          .addModule(IsoInstant.module())
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           // Newer producers may add fields; older consumers must keep working.
