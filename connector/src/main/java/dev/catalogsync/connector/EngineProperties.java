@@ -7,6 +7,9 @@ public final class EngineProperties {
   /** The tables in the publication: the queue, and the heartbeat table that moves the slot. */
   static final String TABLES = "public.catalog_resource_sync_events,public.catalog_sync_heartbeat";
 
+  static final String EXCLUDED_COLUMNS =
+      "public\\.catalog_resource_sync_events\\.(partition_id|status|updated_at)";
+
   private EngineProperties() {}
 
   public static Properties of(ConnectorConfig config) {
@@ -29,6 +32,8 @@ public final class EngineProperties {
     p.setProperty("publication.name", config.publication());
     p.setProperty("publication.autocreate.mode", "disabled");
     p.setProperty("table.include.list", TABLES);
+    // Bookkeeping columns no event carries (since PostgreSQL 15 the publication leaves them out).
+    p.setProperty("column.exclude.list", EXCLUDED_COLUMNS);
     // The queue is a log of changes, not state: rows before the slot existed are the reconciler's.
     p.setProperty("snapshot.mode", "no_data");
 

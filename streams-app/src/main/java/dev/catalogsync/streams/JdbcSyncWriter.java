@@ -21,8 +21,8 @@ public final class JdbcSyncWriter implements SyncWriter {
   }
 
   @Override
-  public ApplyResult apply(List<PendingWrite> batch) throws SQLException {
-    if (batch.isEmpty()) {
+  public ApplyResult apply(List<PendingWrite> batch, long[] coveredEventIds) throws SQLException {
+    if (batch.isEmpty() && coveredEventIds.length == 0) {
       return new ApplyResult(0, 0, 0);
     }
     int n = batch.size();
@@ -31,6 +31,10 @@ public final class JdbcSyncWriter implements SyncWriter {
     String[] names = new String[n];
     String[] descriptions = new String[n];
     Integer[] levels = new Integer[n];
+    Long[] covered = new Long[coveredEventIds.length];
+    for (int i = 0; i < covered.length; i++) {
+      covered[i] = coveredEventIds[i];
+    }
     for (int i = 0; i < n; i++) {
       PendingWrite w = batch.get(i);
       ids[i] = w.resourceId();
@@ -47,9 +51,10 @@ public final class JdbcSyncWriter implements SyncWriter {
         ps.setArray(3, c.createArrayOf("text", names));
         ps.setArray(4, c.createArrayOf("text", descriptions));
         ps.setArray(5, c.createArrayOf("integer", levels));
+        ps.setArray(6, c.createArrayOf("bigint", covered));
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
-          return new ApplyResult(n, rs.getInt(1), rs.getInt(2));
+          return new ApplyResult(n, rs.getInt(1), rs.getInt(2), rs.getLong(3));
         }
       }
     } catch (SQLException e) {

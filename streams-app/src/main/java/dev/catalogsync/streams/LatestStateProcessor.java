@@ -5,9 +5,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -21,20 +22,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the newest state per resource and writes it in coalesced, guarded batches: on a short
- * wall-clock tick, and at once when a batch is full. Writes only while the flag is on; when the
- * database fails the state stays, consumption goes on and writes resume after a backoff. Nothing
- * the database does can fail the stream thread.
+ * Keeps the newest state per resource and writes it in coalesced, guarded batches on a short
+ * wall-clock tick; while the app is behind the source, writes wait a little longer (see {@link
+ * WritePacer}) so a backlog coalesces. Writes only while the flag is on; when the database fails
+ * the state stays, consumption goes on and writes resume after a backoff. Nothing the database does
+ * can fail the stream thread.
  */
 final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Void> {
   private static final Logger LOG = LoggerFactory.getLogger(LatestStateProcessor.class);
 
-  /** Longest a tick keeps writing full batches, so a huge backlog cannot stall polling. */
+  /** Longest a tick keeps writing batches, so a huge backlog cannot stall polling. */
   static final Duration MAX_APPLY_TIME_PER_TICK = Duration.ofSeconds(5);
+
+  /**
+   * Most queue-row ids kept for marking (8 bytes each). Only reached while the flag stays off under
+   * heavy traffic; the ids are then dropped and the reconciler marks those rows once the flag is
+   * on.
+   */
+  static final long MAX_UNMARKED_IDS = 5_000_000;
 
   private final StreamsAppConfig config;
   private final Supplier<SyncWriter> writers;
   private final Supplier<Reconciler> reconcilers;
+  private final InputLag inputLag;
 
   private ProcessorContext<Void, Void> context;
   private KeyValueStore<Long, ResourceState> store;
@@ -42,13 +52,19 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
   private SyncWriter writer;
   private Reconciler reconciler;
   private Backoff backoff;
-  // Resources whose newest state is not written yet, in arrival order. Rebuilt from the store at
-  // init, so it is only a cache of what the changelogged store already knows.
-  private final Set<Long> dirty = new LinkedHashSet<>();
+  private WritePacer pacer;
+  // States not written yet, in arrival order. Every one is also in the changelogged store, so this
+  // is a cache that saves a store read per event; it is rebuilt from the store at init.
+  private final Map<Long, ResourceState> waiting = new LinkedHashMap<>();
+  private final PendingMarks marks = new PendingMarks();
 
   LatestStateProcessor(
-      StreamsAppConfig config, Supplier<SyncWriter> writers, Supplier<Reconciler> reconcilers) {
+      StreamsAppConfig config,
+      Supplier<SyncWriter> writers,
+      Supplier<Reconciler> reconcilers,
+      InputLag inputLag) {
     this.config = config;
+    this.inputLag = inputLag;
     this.writers = writers;
     this.reconcilers = reconcilers;
   }
@@ -61,19 +77,25 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     this.flag = new FlagGate(flags, config.flag());
     this.writer = writers.get();
     this.backoff = new Backoff(config.apply().retryBackoff());
+    // Two ticks without input: the partition is drained, so what waits can be written.
+    this.pacer =
+        new WritePacer(config.apply().maxDeferral(), config.apply().interval().multipliedBy(2));
     try (KeyValueIterator<Long, ResourceState> all = store.all()) {
       while (all.hasNext()) {
         KeyValue<Long, ResourceState> entry = all.next();
         if (entry.value.pending()) {
-          dirty.add(entry.key);
+          waiting.put(entry.key, entry.value);
         }
       }
     }
-    if (!dirty.isEmpty()) {
-      LOG.info("task {}: {} resources with unwritten state", context.taskId(), dirty.size());
+    if (!waiting.isEmpty()) {
+      LOG.info("task {}: {} resources with unwritten state", context.taskId(), waiting.size());
+      pacer.consumed(-1, context.currentSystemTimeMs());
     }
     context.schedule(
-        config.apply().interval(), PunctuationType.WALL_CLOCK_TIME, this::applyPending);
+        config.apply().interval(),
+        PunctuationType.WALL_CLOCK_TIME,
+        now -> applyWaiting(now, false));
     // One reconciler per application is enough: the task of partition 0 exists exactly once across
     // all instances. The advisory lock covers the short overlap of a rebalance.
     if (context.taskId().partition() == 0) {
@@ -85,37 +107,67 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
 
   @Override
   public void process(Record<Long, SyncEvent> record) {
-    Long key = record.key();
+    long key = record.key();
     SyncEvent event = record.value();
-    ResourceState known = store.get(key);
-    if (known != null && !known.supersededBy(event)) {
-      return; // a duplicate, a replay, or an older event: the newest state is already known
+    long now = context.currentSystemTimeMs();
+    pacer.consumed(sourceTime(event), now);
+    ResourceState unwritten = waiting.get(key);
+    ResourceState known = unwritten != null ? unwritten : store.get(key);
+    if (known == null || known.supersededBy(event)) {
+      ResourceState next = known == null ? new ResourceState(event, 0) : known.withLatest(event);
+      store.put(key, next);
+      waiting.put(key, next);
+      marks.add(key, event.id());
+    } else if (unwritten != null) {
+      marks.add(key, event.id()); // a duplicate or older event: marked with the newer state
+    } else {
+      marks.addCovered(event.id()); // a replay of something already written
     }
-    ResourceState next = known == null ? new ResourceState(event, 0) : known.withLatest(event);
-    store.put(key, next);
-    if (next.pending()) {
-      dirty.add(key);
+    if (marks.size() > MAX_UNMARKED_IDS) {
+      LOG.warn(
+          "{} consumed queue rows wait to be marked processed (flag off?); leaving them to the"
+              + " reconciler",
+          marks.size());
+      marks.clear();
     }
-    if (dirty.size() >= config.apply().batchSize()) {
-      applyPending(context.currentSystemTimeMs());
+    if (waiting.size() >= config.apply().maxPendingResources()) {
+      applyWaiting(now, true);
     }
   }
 
-  private void applyPending(long now) {
-    if (dirty.isEmpty() || !backoff.ready(now) || !flag.enabled()) {
+  /**
+   * When the event's change was committed at the source, by the database's clock; -1 if unknown.
+   */
+  private static long sourceTime(SyncEvent event) {
+    if (event.sourceCommittedAt() != null) {
+      return event.sourceCommittedAt().toEpochMilli();
+    }
+    return event.createdAt() == null ? -1 : event.createdAt().toEpochMilli();
+  }
+
+  private void applyWaiting(long now, boolean force) {
+    if (waiting.isEmpty() && !marks.hasCovered()) {
+      return;
+    }
+    if (!backoff.ready(now) || !flag.enabled() || !(force || pacer.due(now, drained(now)))) {
       return;
     }
     long started = System.nanoTime();
-    while (!dirty.isEmpty()) {
-      List<PendingWrite> batch = nextBatch();
+    boolean withCovered = true;
+    do {
+      List<Long> keys = nextKeys();
+      List<PendingWrite> states = new ArrayList<>(keys.size());
+      for (Long key : keys) {
+        states.add(waiting.get(key).toWrite());
+      }
       ApplyResult result;
       try {
-        result = writer.apply(batch);
+        result = writer.apply(states, marks.idsFor(keys, withCovered));
       } catch (SQLException | RuntimeException e) {
         long wait = backoff.failed(now);
         LOG.warn(
             "writing {} resource states failed, keeping them and retrying in {} ms: {}",
-            batch.size(),
+            states.size(),
             wait,
             e.getMessage());
         return;
@@ -124,29 +176,35 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
       if (failuresBefore > 0) {
         LOG.info("database writes recovered after {} failed attempts", failuresBefore);
       }
-      for (PendingWrite written : batch) {
-        ResourceState state = store.get(written.resourceId());
-        store.put(written.resourceId(), state.appliedUpTo(written.eventId()));
-        dirty.remove(written.resourceId());
+      marks.marked(keys, withCovered);
+      withCovered = false;
+      for (Long key : keys) {
+        ResourceState state = waiting.remove(key);
+        store.put(key, state.appliedUpTo(state.latest().id()));
       }
+      pacer.written(now, result.databaseTimeMillis(), waiting.isEmpty());
       LOG.debug(
           "applied {} states: {} rows written, {} events processed",
           result.statesSent(),
           result.rowsWritten(),
           result.eventsProcessed());
-      if (System.nanoTime() - started > MAX_APPLY_TIME_PER_TICK.toNanos()) {
-        return;
-      }
-    }
+    } while (!waiting.isEmpty() && System.nanoTime() - started < MAX_APPLY_TIME_PER_TICK.toNanos());
   }
 
-  private List<PendingWrite> nextBatch() {
-    List<PendingWrite> batch = new ArrayList<>(Math.min(dirty.size(), config.apply().batchSize()));
-    Iterator<Long> keys = dirty.iterator();
-    while (keys.hasNext() && batch.size() < config.apply().batchSize()) {
-      batch.add(store.get(keys.next()).toWrite());
+  /** Whether the consumer has fetched all of this task's partition (true when it cannot tell). */
+  private boolean drained(long now) {
+    OptionalLong lag = inputLag.of(context.taskId().partition(), now);
+    return lag.isEmpty() || lag.getAsLong() == 0;
+  }
+
+  private List<Long> nextKeys() {
+    int size = Math.min(waiting.size(), config.apply().batchSize());
+    List<Long> keys = new ArrayList<>(size);
+    Iterator<Long> all = waiting.keySet().iterator();
+    while (all.hasNext() && keys.size() < size) {
+      keys.add(all.next());
     }
-    return batch;
+    return keys;
   }
 
   private void reconcile() {

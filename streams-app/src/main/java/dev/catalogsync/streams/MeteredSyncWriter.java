@@ -14,8 +14,8 @@ final class MeteredSyncWriter implements SyncWriter {
   }
 
   @Override
-  public ApplyResult apply(List<PendingWrite> batch) throws SQLException {
-    ApplyResult result = delegate.apply(batch);
+  public ApplyResult apply(List<PendingWrite> batch, long[] coveredEventIds) throws SQLException {
+    ApplyResult result = delegate.apply(batch, coveredEventIds);
     metrics.applied(result, batch);
     return result;
   }

@@ -42,8 +42,16 @@ public record StreamsAppConfig(
       int partitions,
       short replicationFactor) {}
 
-  /** Batched writer: tick, batch size, first retry wait. */
-  public record Apply(Duration interval, int batchSize, Duration retryBackoff) {}
+  /**
+   * Batched writer: tick, resources per statement, longest wait while behind, resources that may
+   * wait at most, first retry wait.
+   */
+  public record Apply(
+      Duration interval,
+      int batchSize,
+      Duration maxDeferral,
+      int maxPendingResources,
+      Duration retryBackoff) {}
 
   /** The gating flag and its value when no record says otherwise. */
   public record Flag(String name, boolean defaultEnabled) {}
@@ -73,6 +81,8 @@ public record StreamsAppConfig(
         new Apply(
             s.millis("apply.interval.ms"),
             s.positiveInt("apply.batch-size"),
+            s.millis("apply.max-deferral.ms"),
+            s.positiveInt("apply.max-pending-resources"),
             s.millis("apply.retry-backoff.ms"));
     Flag flag = new Flag(flagName(s, "flag.name"), s.bool("flag.default"));
     Reconcile reconcile =

@@ -36,7 +36,10 @@ public final class StreamsService implements AutoCloseable {
   /** Starts the app; returns once Kafka Streams is starting (see {@link #health()}). */
   public static StreamsService start(StreamsAppConfig config) {
     TopicCreator.createMissing(config);
-    KafkaStreams streams = new KafkaStreams(SyncTopology.build(config), properties(config));
+    InputLag inputLag = new InputLag(config.topics().syncEvents());
+    KafkaStreams streams =
+        new KafkaStreams(SyncTopology.build(config, inputLag), properties(config));
+    inputLag.attach(streams);
     StreamsService service = new StreamsService(streams);
     streams.setUncaughtExceptionHandler(service::onUncaught);
     streams.setStateListener(

@@ -32,19 +32,31 @@ public final class SyncTopology {
 
   /** The topology writing through JDBC to the configured database. */
   public static Topology build(StreamsAppConfig config) {
+    return build(config, InputLag.UNKNOWN);
+  }
+
+  /** The topology writing through JDBC, told by the consumer where a backlog ends. */
+  static Topology build(StreamsAppConfig config, InputLag inputLag) {
     return build(
         config,
-        () -> new MeteredSyncWriter(new JdbcSyncWriter(config.database()), SyncMetrics.global()));
+        () -> new MeteredSyncWriter(new JdbcSyncWriter(config.database()), SyncMetrics.global()),
+        inputLag);
   }
 
   /** The topology with a given writer per task (tests wrap the JDBC writer to observe it). */
   public static Topology build(StreamsAppConfig config, Supplier<SyncWriter> writers) {
+    return build(config, writers, InputLag.UNKNOWN);
+  }
+
+  static Topology build(StreamsAppConfig config, Supplier<SyncWriter> writers, InputLag inputLag) {
     Supplier<Reconciler> reconcilers = () -> new Reconciler(config.database(), config.reconcile());
     StoreBuilder<KeyValueStore<Long, ResourceState>> state =
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(STATE_STORE),
-            Serdes.Long(),
-            JsonSerde.of(ResourceState.class));
+                Stores.persistentKeyValueStore(STATE_STORE),
+                Serdes.Long(),
+                JsonSerde.of(ResourceState.class))
+            // Repeated puts of one resource between commits reach RocksDB and the changelog once.
+            .withCachingEnabled();
     // Global stores are rebuilt from their topic, so they take no changelog; every processor can
     // read one without being connected to it.
     StoreBuilder<KeyValueStore<String, byte[]>> flags =
@@ -60,7 +72,7 @@ public final class SyncTopology {
         config.topics().syncEvents());
     topology.addProcessor(PARSE, () -> new ParseProcessor(LATEST, DEAD_LETTER_SINK), SOURCE);
     topology.addProcessor(
-        LATEST, () -> new LatestStateProcessor(config, writers, reconcilers), PARSE);
+        LATEST, () -> new LatestStateProcessor(config, writers, reconcilers, inputLag), PARSE);
     topology.addStateStore(state, LATEST);
     topology.addSink(
         DEAD_LETTER_SINK,

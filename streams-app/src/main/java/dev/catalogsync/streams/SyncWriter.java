@@ -4,12 +4,17 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Writes a batch of coalesced resource states to the database in one round trip. One instance per
- * stream task, used only by that task's thread.
+ * Writes a batch of coalesced resource states to the database in one round trip, and marks the
+ * queue rows the batch covers processed. One instance per stream task, used only by that task's
+ * thread.
  */
 public interface SyncWriter extends AutoCloseable {
 
-  ApplyResult apply(List<PendingWrite> batch) throws SQLException;
+  /**
+   * @param states at most one state per resource, the newest known
+   * @param coveredEventIds ids of the queue rows to mark processed once the states are written
+   */
+  ApplyResult apply(List<PendingWrite> states, long[] coveredEventIds) throws SQLException;
 
   @Override
   void close();

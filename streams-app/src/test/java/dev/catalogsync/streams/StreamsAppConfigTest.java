@@ -41,6 +41,8 @@ class StreamsAppConfigTest {
     assertThat(config.flag().name()).isEqualTo(FlagRecord.PROCESS_SYNC_EVENTS);
     assertThat(config.flag().defaultEnabled()).isTrue();
     assertThat(config.apply().interval()).isEqualTo(Duration.ofMillis(50));
+    assertThat(config.apply().maxDeferral()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.apply().maxPendingResources()).isEqualTo(100_000);
     assertThat(config.reconcile().interval()).isEqualTo(Duration.ofMinutes(1));
     assertThat(config.reconcile().batchSize()).isEqualTo(1000);
     assertThat(config.database().user()).isNull();
@@ -65,6 +67,9 @@ class StreamsAppConfigTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("apply.batch-size")
         .hasMessageContaining("CATALOG_SYNC_APPLY_BATCH_SIZE");
+    assertThatThrownBy(
+            () -> StreamsAppConfig.from(defaults().with(Map.of("apply.max-deferral.ms", "-1"))))
+        .hasMessageContaining("apply.max-deferral.ms");
     assertThatThrownBy(
             () -> StreamsAppConfig.from(defaults().with(Map.of("topic.replication-factor", "0"))))
         .hasMessageContaining("topic.replication-factor");

@@ -154,8 +154,24 @@ class SyncTopologyTest {
   }
 
   @Test
-  void aFullBatchIsWrittenWithoutWaitingForTheTick() throws SQLException {
+  void aTickWritesInStatementsOfTheBatchSize() throws SQLException {
     config = config(Map.of("apply.batch-size", "5"));
+    for (int i = 0; i < 12; i++) {
+      data.projectWithResource("p" + i, null, 10);
+    }
+    startDriver();
+
+    publish(data.pendingEvents());
+    assertThat(writer.results).isEmpty();
+    tick();
+    assertThat(writer.results).extracting(ApplyResult::statesSent).containsExactly(5, 5, 2);
+    assertThat(data.resources()).isEqualTo(data.expected());
+    assertThat(data.pendingCount()).isZero();
+  }
+
+  @Test
+  void reachingTheMostPendingResourcesWritesWithoutWaitingForTheTick() throws SQLException {
+    config = config(Map.of("apply.max-pending-resources", "5"));
     for (int i = 0; i < 12; i++) {
       data.projectWithResource("p" + i, null, 10);
     }
@@ -167,6 +183,59 @@ class SyncTopologyTest {
     assertThat(writer.results).extracting(ApplyResult::statesSent).containsExactly(5, 5, 2);
     assertThat(data.resources()).isEqualTo(data.expected());
     assertThat(data.pendingCount()).isZero();
+  }
+
+  @Test
+  void behindTheSourceWritesWaitWhileInputFlowsSoABacklogCoalesces() throws SQLException {
+    long resource = data.projectWithResource("p", "d", 0);
+    long project = data.projectOf(resource);
+    for (int i = 1; i <= 250; i++) {
+      data.updateProject(project, "p" + i, "d", 0);
+    }
+    startDriver();
+    // Committed a minute ago: the app is a minute behind, so writes may wait (at most 10 s).
+    Instant minuteAgo = Instant.now().minusSeconds(60);
+    List<SyncEvent> backlog = data.pendingEvents();
+    for (int i = 0; i < 190; i++) { // one event per tick: the input never pauses
+      publish(List.of(committedAt(backlog.get(i), minuteAgo)));
+      tick();
+    }
+    assertThat(writer.results).isEmpty(); // 9.5 s
+
+    for (int i = 190; i < backlog.size(); i++) {
+      publish(List.of(committedAt(backlog.get(i), minuteAgo)));
+      tick();
+    }
+    // At 10 s the longest deferral is reached: one write covering the 200 events so far.
+    assertThat(writer.results).containsExactly(new ApplyResult(1, 1, 200));
+
+    tick();
+    tick(); // the input paused: the backlog is worked off, nothing waits any more
+    assertThat(writer.results)
+        .containsExactly(new ApplyResult(1, 1, 200), new ApplyResult(1, 1, 51));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("p250", "d", 0));
+    assertThat(data.pendingCount()).isZero();
+
+    // Caught up: a fresh change is written on the next tick.
+    data.updateProject(project, "fresh", "d", 0);
+    publish(data.pendingEvents());
+    tick();
+    assertThat(writer.results).hasSize(3);
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("fresh", "d", 0));
+  }
+
+  private static SyncEvent committedAt(SyncEvent e, Instant at) {
+    return new SyncEvent(
+        e.id(),
+        e.catalogResourceId(),
+        e.projectId(),
+        e.name(),
+        e.description(),
+        e.visibilityLevel(),
+        at,
+        null,
+        null,
+        at);
   }
 
   @Test
@@ -205,7 +274,9 @@ class SyncTopologyTest {
     publish(events);
     tick();
 
-    assertThat(writer.results).containsExactly(new ApplyResult(1, 1, 1));
+    // The replay after the write only re-marks its (already processed) queue row.
+    assertThat(writer.rowsWritten()).isEqualTo(1);
+    assertThat(writer.eventsProcessed()).isEqualTo(1);
     assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("a", "b", 10));
   }
 

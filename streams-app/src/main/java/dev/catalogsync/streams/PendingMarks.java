@@ -1,0 +1,103 @@
+package dev.catalogsync.streams;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Ids of the queue rows a task consumed but has not marked processed yet, kept per resource: a row
+ * may be marked once its resource's state is written. Ids of events that were already covered when
+ * they arrived (duplicates, replays) wait in a bucket of their own and go with the next statement.
+ *
+ * <p>Only in memory: after a crash the rows consumed since the last commit come back from Kafka;
+ * the rare row consumed before the commit but not yet marked stays pending and the reconciler marks
+ * it after its grace period (the resource row is already correct).
+ */
+final class PendingMarks {
+  private final Map<Long, Ids> byResource = new HashMap<>();
+  private final Ids covered = new Ids();
+  private long total;
+
+  /** An event of the resource whose state is waiting for a write. */
+  void add(long resourceId, long eventId) {
+    byResource.computeIfAbsent(resourceId, k -> new Ids()).add(eventId);
+    total++;
+  }
+
+  /** An event whose state is already written: it can be marked with any statement. */
+  void addCovered(long eventId) {
+    covered.add(eventId);
+    total++;
+  }
+
+  /** Every id in memory, for bounding what waits. */
+  long size() {
+    return total;
+  }
+
+  boolean hasCovered() {
+    return covered.size > 0;
+  }
+
+  /** The ids of the given resources plus the covered bucket, without removing them. */
+  long[] idsFor(Iterable<Long> resourceIds, boolean withCovered) {
+    int n = withCovered ? covered.size : 0;
+    for (Long id : resourceIds) {
+      Ids ids = byResource.get(id);
+      n += ids == null ? 0 : ids.size;
+    }
+    long[] out = new long[n];
+    int at = 0;
+    if (withCovered) {
+      System.arraycopy(covered.values, 0, out, 0, covered.size);
+      at = covered.size;
+    }
+    for (Long id : resourceIds) {
+      Ids ids = byResource.get(id);
+      if (ids != null) {
+        System.arraycopy(ids.values, 0, out, at, ids.size);
+        at += ids.size;
+      }
+    }
+    return out;
+  }
+
+  /** Forgets the ids {@link #idsFor} returned, once the statement that marked them committed. */
+  void marked(Iterable<Long> resourceIds, boolean withCovered) {
+    if (withCovered) {
+      total -= covered.size;
+      covered.clear();
+    }
+    for (Long id : resourceIds) {
+      Ids ids = byResource.remove(id);
+      if (ids != null) {
+        total -= ids.size;
+      }
+    }
+  }
+
+  /** Forgets every id: they stay pending in the queue until the reconciler marks them. */
+  void clear() {
+    byResource.clear();
+    covered.clear();
+    total = 0;
+  }
+
+  /** A growable array of longs: a backlog holds millions, boxing each would double the memory. */
+  private static final class Ids {
+    long[] values = new long[2];
+    int size;
+
+    void add(long value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = value;
+    }
+
+    void clear() {
+      values = new long[2];
+      size = 0;
+    }
+  }
+}
