@@ -220,6 +220,15 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
 
   @Override
   public void close() {
+    // A clean stop or a handover writes what waits, so no queue row is left for the reconciler.
+    // What fails here is not lost: the states are in the changelogged store.
+    if (writer != null && context != null) {
+      try {
+        applyWaiting(context.currentSystemTimeMs(), true);
+      } catch (RuntimeException e) {
+        LOG.warn("final write on close failed; the states stay in the store: {}", e.getMessage());
+      }
+    }
     if (writer != null) {
       writer.close();
     }
