@@ -168,6 +168,10 @@ public final class BenchCommand implements Callable<Integer> {
 
   private String commandLine() {
     List<String> args = spec.commandLine().getParseResult().originalArgs();
+    // Run as a subcommand of the CLI, the original arguments start with the subcommand's name.
+    if (!args.isEmpty() && args.get(0).equals(spec.name())) {
+      args = args.subList(1, args.size());
+    }
     return ("catalog-sync bench " + String.join(" ", args)).trim();
   }
 

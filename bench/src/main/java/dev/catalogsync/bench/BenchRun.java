@@ -192,6 +192,11 @@ final class BenchRun {
       drains.add(
           DatabaseLimit.run(
               url, meter, keys, to - from, options.timeBox(), options.seed() + 3, progress));
+
+      if (options.keys() != KeyDistribution.ZIPF) {
+        // Coalescing needs repeats: a Zipf-skewed backlog through the whole pipeline.
+        drains.add(zipfBacklogDrain(stack, meter, zipf, c, url));
+      }
     }
     environment.put("load average at end (1, 5, 15 min)", loadAverage());
     List<TargetResult> targets = Targets.evaluate(options.keys(), freshness, drains);
@@ -205,6 +210,45 @@ final class BenchRun {
         drains,
         targets,
         (System.nanoTime() - started) / 1e9);
+  }
+
+  private DrainResult zipfBacklogDrain(
+      BenchStack stack, ResourceMeter meter, KeySampler zipf, Connection c, String url)
+      throws SQLException, InterruptedException {
+    progress.line("Zipf backlog of %d events behind a stopped connector", options.backlog());
+    // The contenders since the connector stopped wrote millions of rows; let the slot read past
+    // them first, or this drain would time decoding their WAL instead of its own backlog.
+    String walEnd = Db.queryString(c, "current-wal-lsn.sql");
+    stack.startConnector();
+    String slot = stack.connectorSettings().string("connector.slot");
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (!Db.queryBoolean(c, "slot-caught-up.sql", walEnd, slot)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    stack.stopConnector();
+    // Unversioned again (the contenders before left their versions): every write goes through.
+    Db.update(c, "stale-resources.sql");
+    Db.script(c, "vacuum.sql");
+    long from = Db.queryLong(c, "max-event-id.sql");
+    long startOffsets;
+    try (TopicOffsets offsets = new TopicOffsets(stack.bootstrapServers(), stack.syncTopic())) {
+      startOffsets = TopicOffsets.sum(offsets.end());
+    }
+    BulkUpdater.Result made =
+        BulkUpdater.update(url, zipf, options.backlog(), options.seed() + 4, "zipf-backlog");
+    long to = Db.queryLong(c, "max-event-id.sql");
+    progress.line("  %d events in %.1f s", to - from, made.seconds());
+    stack.startStreams(Duration.ofSeconds(60));
+    return CatalogSyncDrain.run(
+        CatalogSyncDrain.ZIPF_NAME,
+        stack,
+        meter,
+        from,
+        to,
+        startOffsets,
+        options.timeBox(),
+        progress);
   }
 
   /**

@@ -14,9 +14,25 @@ import java.util.Map;
 final class CatalogSyncDrain {
   static final String NAME = "catalog-sync";
 
+  /** The same pipeline on a backlog with Zipf-skewed keys: where coalescing shows. */
+  static final String ZIPF_NAME = "catalog-sync, Zipf backlog";
+
   private CatalogSyncDrain() {}
 
   static DrainResult run(
+      BenchStack stack,
+      ResourceMeter meter,
+      long from,
+      long to,
+      long startOffsetSum,
+      Duration timeBox,
+      Progress progress)
+      throws SQLException, InterruptedException {
+    return run(NAME, stack, meter, from, to, startOffsetSum, timeBox, progress);
+  }
+
+  static DrainResult run(
+      String name,
       BenchStack stack,
       ResourceMeter meter,
       long from,
@@ -62,8 +78,8 @@ final class CatalogSyncDrain {
       long rows = Db.rowUpdates(c) - rowsBefore;
       DrainResult r =
           new DrainResult(
-              NAME, events, events - pending, seconds, finished, rows, milestones, usage);
-      r.printTo(progress, NAME);
+              name, events, events - pending, seconds, finished, rows, milestones, usage);
+      r.printTo(progress, name);
       return r;
     }
   }

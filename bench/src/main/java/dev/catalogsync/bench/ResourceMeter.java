@@ -43,7 +43,37 @@ final class ResourceMeter {
       Map<String, Double> byComponent,
       double heapUsedMb,
       double rssMb,
-      double peakRssMb) {}
+      double peakRssMb) {
+
+    /** Two spans as one: cores weighted by their seconds, memory the larger. */
+    static Usage combine(Usage a, Usage b) {
+      double total = a.seconds + b.seconds;
+      Map<String, Double> components = new LinkedHashMap<>();
+      for (String k : a.byComponent.keySet()) {
+        components.put(k, weighted(a, b, a.byComponent.get(k), b.byComponent.getOrDefault(k, 0.0)));
+      }
+      for (String k : b.byComponent.keySet()) {
+        components.putIfAbsent(k, weighted(a, b, 0.0, b.byComponent.get(k)));
+      }
+      return new Usage(
+          total,
+          weighted(a, b, a.jvmCores, b.jvmCores),
+          a.postgresCores < 0 || b.postgresCores < 0
+              ? -1
+              : weighted(a, b, a.postgresCores, b.postgresCores),
+          a.machineCores < 0 || b.machineCores < 0
+              ? -1
+              : weighted(a, b, a.machineCores, b.machineCores),
+          components,
+          Math.max(a.heapUsedMb, b.heapUsedMb),
+          Math.max(a.rssMb, b.rssMb),
+          Math.max(a.peakRssMb, b.peakRssMb));
+    }
+
+    private static double weighted(Usage a, Usage b, double x, double y) {
+      return (x * a.seconds + y * b.seconds) / (a.seconds + b.seconds);
+    }
+  }
 
   private final com.sun.management.OperatingSystemMXBean os =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
