@@ -51,10 +51,6 @@ public final class SyncEventPublisher implements AutoCloseable {
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     // Latency matters more than batching: a change should reach the topic within milliseconds.
     p.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-    // Big batches cost no latency (linger decides when to send) but let one request carry a
-    // backlog: a producer sends one batch per partition per request, so with the default 16 KiB a
-    // hot partition (skewed keys) was capped at a few thousand events per round trip.
-    p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(512 * 1024));
     // Fail an attempt within seconds so the retry loop (and health) notice an outage; the loop,
     // not the producer, decides that we never give up.
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
