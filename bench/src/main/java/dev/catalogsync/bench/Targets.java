@@ -215,8 +215,8 @@ final class Targets {
       s.append(
           fmt(
               "The streams app alone, from Kafka, drained %.0f events/s using %.2f cores in its"
-                  + " threads (%.3f ms of CPU per event; with a whole core for its one stream"
-                  + " thread that would be about %.0f events/s). ",
+                  + " threads (%.3f ms of CPU per event; a whole core would give it about %.0f"
+                  + " events/s). ",
               streamsOnly.perSecond(),
               streamsCores,
               streamsCores * streamsOnly.seconds() * 1000 / streamsOnly.processed(),
