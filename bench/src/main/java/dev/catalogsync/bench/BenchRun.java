@@ -151,7 +151,14 @@ final class BenchRun {
       prepareContender(url, from, to);
       drains.add(
           CatalogSyncDrain.run(
-              stack, meter, from, to, TopicOffsets.sum(startOffsets), options.timeBox(), progress));
+              CatalogSyncDrain.NAME,
+              stack,
+              meter,
+              from,
+              to,
+              TopicOffsets.sum(startOffsets),
+              options.timeBox(),
+              progress));
 
       // The Kafka-based drains can only work off what CDC published; if catalog-sync's own run
       // was cut by the time box, that is the first part of the backlog (ids in commit order).

@@ -20,18 +20,6 @@ final class CatalogSyncDrain {
   private CatalogSyncDrain() {}
 
   static DrainResult run(
-      BenchStack stack,
-      ResourceMeter meter,
-      long from,
-      long to,
-      long startOffsetSum,
-      Duration timeBox,
-      Progress progress)
-      throws SQLException, InterruptedException {
-    return run(NAME, stack, meter, from, to, startOffsetSum, timeBox, progress);
-  }
-
-  static DrainResult run(
       String name,
       BenchStack stack,
       ResourceMeter meter,
