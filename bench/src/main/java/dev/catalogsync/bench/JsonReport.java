@@ -113,6 +113,8 @@ final class JsonReport {
       m.put("updates_per_second", s.updatesPerSecond());
       m.put("updates", s.updates());
       m.put("seconds", s.seconds());
+      m.put("slice_updates_per_second", s.sliceRates());
+      m.put("median_slice_updates_per_second", s.medianSliceRate());
       m.put("usage", usage(s.usage()));
       source.add(m);
     }

@@ -203,20 +203,28 @@ final class MarkdownReport {
     md.append(SECTIONS.get(5)).append("\n\n");
     md.append(
         f(
-            "%d clients, flat out, %d s each, single-row autocommit updates of projects,"
-                + " one database per variant on the same server, before Kafka started.%n%n",
-            r.options().clients(), r.options().duration().toSeconds()));
+            "%d clients, flat out, single-row autocommit updates of projects, one database per"
+                + " variant on the same server, before Kafka started. Each variant ran %d slices"
+                + " of %.1f s, in rounds of one slice per variant, each variant twice in each"
+                + " position of a round.%n%n",
+            r.options().clients(),
+            SourceCost.ROUNDS.length,
+            r.options().duration().toMillis() / 1000.0 / SourceCost.ROUNDS.length));
     md.append(
-        "| variant | updates/s | relative to no trigger | PostgreSQL cores |\n"
-            + "|---|---|---|---|\n");
+        "| variant | updates/s | relative to no trigger | median slice | slowest - fastest slice"
+            + " | PostgreSQL cores |\n"
+            + "|---|---|---|---|---|---|\n");
     double base = r.sourceCost().isEmpty() ? Double.NaN : r.sourceCost().get(0).updatesPerSecond();
     for (SourceCostResult s : r.sourceCost()) {
       md.append(
           f(
-              "| %s | %.0f | %.2f | %.2f |%n",
+              "| %s | %.0f | %.2f | %.0f | %.0f - %.0f | %.2f |%n",
               s.variant(),
               s.updatesPerSecond(),
               s.updatesPerSecond() / base,
+              s.medianSliceRate(),
+              s.sliceRates().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+              s.sliceRates().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
               s.usage().postgresCores()));
     }
     r.freshness().stream()
@@ -227,12 +235,22 @@ final class MarkdownReport {
                 md.append(
                     f(
                         "| catalog-sync trigger with the pipeline running (freshness phase"
-                            + " %s) | %.0f | %.2f | %.2f |%n",
+                            + " %s) | %.0f | %.2f | | | %.2f |%n",
                         x.label(),
                         x.sourcePerSecond(),
                         x.sourcePerSecond() / base,
                         x.usage().postgresCores())));
     md.append("\n");
+    if (r.sourceCost().size() == 3) {
+      SourceCostResult gitlab = r.sourceCost().get(1);
+      SourceCostResult withOurs = r.sourceCost().get(2);
+      md.append(
+          f(
+              "catalog-sync's trigger against GitLab's shape: %+.1f%% updates/s over all slices,"
+                  + " %+.1f%% by median slice (negative: ours costs more).%n%n",
+              100 * (withOurs.updatesPerSecond() / gitlab.updatesPerSecond() - 1),
+              100 * (withOurs.medianSliceRate() / gitlab.medianSliceRate() - 1)));
+    }
 
     md.append(SECTIONS.get(6)).append("\n\n");
     md.append(

@@ -14,6 +14,9 @@ import java.util.List;
  * Runs before Kafka and the pipeline start, so nothing else competes for the machine.
  */
 final class SourceCost {
+  /** The order of the variants in each round: each one twice in each position. */
+  static final int[][] ROUNDS = {{0, 1, 2}, {2, 1, 0}, {1, 2, 0}, {0, 2, 1}, {2, 0, 1}, {1, 0, 2}};
+
   private SourceCost() {}
 
   static List<SourceCostResult> run(
@@ -47,30 +50,44 @@ final class SourceCost {
       UpdateDriver.run(
           server.jdbcUrl(v[1]), keys, Rate.FLAT_OUT, clients, Duration.ofSeconds(1), seed, "warm");
     }
-    // Two half runs each, in the order A B C C B A: WAL growth, checkpoints and autovacuum that
-    // build up over the phase then weigh on every variant alike instead of on the last one.
+    // Six short slices each, one round of three at a time, every variant twice in every position
+    // (a Latin square): WAL growth, checkpoints and autovacuum come and go within seconds, and
+    // with long runs whichever variant they hit looked several percent cheaper or dearer.
     long[] updates = new long[variants.length];
     double[] seconds = new double[variants.length];
     ResourceMeter.Usage[] usages = new ResourceMeter.Usage[variants.length];
-    Duration half = duration.dividedBy(2);
-    for (int i : new int[] {0, 1, 2, 2, 1, 0}) {
-      ResourceMeter.Snapshot before = meter.snapshot();
-      UpdateDriver.Result r =
-          UpdateDriver.run(
-              server.jdbcUrl(variants[i][1]), keys, Rate.FLAT_OUT, clients, half, seed, "src");
-      // Let the server reap the clients' backends, so their CPU is counted (see ResourceMeter).
-      Thread.sleep(300);
-      ResourceMeter.Usage usage = meter.between(before, meter.snapshot());
-      updates[i] += r.updates();
-      seconds[i] += r.seconds();
-      usages[i] = usages[i] == null ? usage : ResourceMeter.Usage.combine(usages[i], usage);
+    List<List<Double>> sliceRates = new ArrayList<>();
+    for (int i = 0; i < variants.length; i++) {
+      sliceRates.add(new ArrayList<>());
+    }
+    Duration slice = duration.dividedBy(ROUNDS.length);
+    for (int[] round : ROUNDS) {
+      for (int i : round) {
+        ResourceMeter.Snapshot before = meter.snapshot();
+        UpdateDriver.Result r =
+            UpdateDriver.run(
+                server.jdbcUrl(variants[i][1]), keys, Rate.FLAT_OUT, clients, slice, seed, "src");
+        // Let the server reap the clients' backends, so their CPU is counted (see ResourceMeter).
+        Thread.sleep(300);
+        ResourceMeter.Usage usage = meter.between(before, meter.snapshot());
+        updates[i] += r.updates();
+        seconds[i] += r.seconds();
+        sliceRates.get(i).add(r.updates() / r.seconds());
+        usages[i] = usages[i] == null ? usage : ResourceMeter.Usage.combine(usages[i], usage);
+      }
     }
     List<SourceCostResult> results = new ArrayList<>();
     for (int i = 0; i < variants.length; i++) {
       double perSecond = updates[i] / seconds[i];
       results.add(
           new SourceCostResult(
-              variants[i][0], variants[i][1], perSecond, updates[i], seconds[i], usages[i]));
+              variants[i][0],
+              variants[i][1],
+              perSecond,
+              updates[i],
+              seconds[i],
+              List.copyOf(sliceRates.get(i)),
+              usages[i]));
       progress.line("  %-22s %8.0f updates/s", variants[i][0], perSecond);
     }
     return results;

@@ -8,6 +8,7 @@ package dev.catalogsync.bench;
  * @param updatesPerSecond what the K clients committed per second, flat out
  * @param updates how many
  * @param seconds how long
+ * @param sliceRates updates per second of each short slice, in the order they ran
  * @param usage CPU and memory meanwhile
  */
 record SourceCostResult(
@@ -16,4 +17,11 @@ record SourceCostResult(
     double updatesPerSecond,
     long updates,
     double seconds,
-    ResourceMeter.Usage usage) {}
+    java.util.List<Double> sliceRates,
+    ResourceMeter.Usage usage) {
+
+  /** The middle slice rate: what a run without a checkpoint or autovacuum in it would show. */
+  double medianSliceRate() {
+    return Percentiles.of(sliceRates.stream().mapToDouble(Double::doubleValue).toArray()).p50();
+  }
+}
