@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The guarded batch write of {@code sql/apply-batch.sql}. Keeps one connection open between batches
@@ -12,6 +13,7 @@ import java.util.List;
  */
 public final class JdbcSyncWriter implements SyncWriter {
   private static final String APPLY = Sql.load("apply-batch.sql");
+  private static final String NEWEST_EVENT = Sql.load("newest-event-time.sql");
 
   private final ReusableConnection connection;
 
@@ -56,6 +58,20 @@ public final class JdbcSyncWriter implements SyncWriter {
           rs.next();
           return new ApplyResult(n, rs.getInt(1), rs.getInt(2), rs.getLong(3));
         }
+      }
+    } catch (SQLException e) {
+      connection.drop();
+      throw e;
+    }
+  }
+
+  @Override
+  public OptionalLong newestEventMillis() throws SQLException {
+    try {
+      Connection c = connection.get();
+      try (PreparedStatement ps = c.prepareStatement(NEWEST_EVENT);
+          ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
       }
     } catch (SQLException e) {
       connection.drop();

@@ -77,7 +77,8 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     this.flag = new FlagGate(flags, config.flag());
     this.writer = writers.get();
     this.backoff = new Backoff(config.apply().retryBackoff());
-    // Two ticks without input: the partition is drained, so what waits can be written.
+    // Two ticks without input: the partition may be drained; the queue then tells whether CDC is
+    // still catching up (see due).
     this.pacer =
         new WritePacer(config.apply().maxDeferral(), config.apply().interval().multipliedBy(2));
     try (KeyValueIterator<Long, ResourceState> all = store.all()) {
@@ -149,7 +150,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     if (waiting.isEmpty() && !marks.hasCovered()) {
       return;
     }
-    if (!backoff.ready(now) || !flag.enabled() || !(force || pacer.due(now, drained(now)))) {
+    if (!backoff.ready(now) || !flag.enabled() || !(force || due(now))) {
       return;
     }
     long started = System.nanoTime();
@@ -189,6 +190,23 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
           result.rowsWritten(),
           result.eventsProcessed());
     } while (!waiting.isEmpty() && System.nanoTime() - started < MAX_APPLY_TIME_PER_TICK.toNanos());
+  }
+
+  private boolean due(long now) {
+    return switch (pacer.verdict(now, drained(now))) {
+      case WAIT -> false;
+      case WRITE -> true;
+      case ASK_SOURCE -> !pacer.sourceAhead(newestSourceEventMillis(), now);
+    };
+  }
+
+  /** -1 when the database cannot say: then the write goes ahead, and its failure backs off. */
+  private long newestSourceEventMillis() {
+    try {
+      return writer.newestEventMillis().orElse(-1);
+    } catch (SQLException | RuntimeException e) {
+      return -1;
+    }
   }
 
   /** Whether the consumer has fetched all of this task's partition (true when it cannot tell). */

@@ -2,6 +2,7 @@ package dev.catalogsync.streams;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.OptionalLong;
 
 /** Counts what a writer did and how fresh the written states were. */
 final class MeteredSyncWriter implements SyncWriter {
@@ -18,6 +19,11 @@ final class MeteredSyncWriter implements SyncWriter {
     ApplyResult result = delegate.apply(batch, coveredEventIds);
     metrics.applied(result, batch);
     return result;
+  }
+
+  @Override
+  public OptionalLong newestEventMillis() throws SQLException {
+    return delegate.newestEventMillis();
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.catalogsync.streams;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -36,6 +37,14 @@ final class CountingWriter implements SyncWriter {
 
   int eventsProcessed() {
     return results.stream().mapToInt(ApplyResult::eventsProcessed).sum();
+  }
+
+  @Override
+  public OptionalLong newestEventMillis() throws SQLException {
+    if (databaseDown.get()) {
+      throw new SQLException("Connection refused (simulated)", "08001");
+    }
+    return delegate.newestEventMillis();
   }
 
   @Override

@@ -61,6 +61,13 @@ final class DemoData {
     update("UPDATE catalog_resources SET sync_version = ? WHERE id = ?", version, resourceId);
   }
 
+  /** Makes every queued event look enqueued at that time, as a backlog's events are. */
+  void backdateQueue(java.time.Instant at) throws SQLException {
+    update(
+        "UPDATE catalog_resource_sync_events SET created_at = ?",
+        java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+  }
+
   long pendingCount() throws SQLException {
     return queryLong("SELECT count(*) FROM catalog_resource_sync_events WHERE status = 1");
   }

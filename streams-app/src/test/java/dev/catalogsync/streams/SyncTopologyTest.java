@@ -192,9 +192,11 @@ class SyncTopologyTest {
     for (int i = 1; i <= 250; i++) {
       data.updateProject(project, "p" + i, "d", 0);
     }
+    config = config(Map.of("apply.max-deferral.ms", "10000"));
     startDriver();
     // Committed a minute ago: the app is a minute behind, so writes may wait (at most 10 s).
     Instant minuteAgo = Instant.now().minusSeconds(60);
+    data.backdateQueue(minuteAgo);
     List<SyncEvent> backlog = data.pendingEvents();
     for (int i = 0; i < 190; i++) { // one event per tick: the input never pauses
       publish(List.of(committedAt(backlog.get(i), minuteAgo)));
@@ -210,7 +212,7 @@ class SyncTopologyTest {
     assertThat(writer.results).containsExactly(new ApplyResult(1, 1, 200));
 
     tick();
-    tick(); // the input paused: the backlog is worked off, nothing waits any more
+    tick(); // the input paused and the source has nothing newer: nothing waits any more
     assertThat(writer.results)
         .containsExactly(new ApplyResult(1, 1, 200), new ApplyResult(1, 1, 51));
     assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("p250", "d", 0));
@@ -222,6 +224,33 @@ class SyncTopologyTest {
     tick();
     assertThat(writer.results).hasSize(3);
     assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("fresh", "d", 0));
+  }
+
+  @Test
+  void whileTheSourceHoldsNewerEventsAPauseOfTheInputKeepsWaiting() throws SQLException {
+    long resource = data.projectWithResource("p", "d", 0);
+    long project = data.projectOf(resource);
+    for (int i = 1; i <= 50; i++) {
+      data.updateProject(project, "p" + i, "d", 0);
+    }
+    config = config(Map.of("apply.max-deferral.ms", "10000"));
+    startDriver();
+    Instant minuteAgo = Instant.now().minusSeconds(60);
+    data.backdateQueue(minuteAgo);
+    List<SyncEvent> firstBurst = data.pendingEvents();
+    data.updateProject(project, "queued just now", "d", 0); // CDC has not delivered this one yet
+    publish(firstBurst.stream().map(e -> committedAt(e, minuteAgo)).toList());
+    for (int i = 0; i < 100; i++) { // 5 s without input: CDC catching up, not the backlog's end
+      tick();
+    }
+    assertThat(writer.results).isEmpty();
+
+    for (int i = 0; i < 100; i++) {
+      tick();
+    }
+    // The longest deferral (10 s) still holds.
+    assertThat(writer.results).containsExactly(new ApplyResult(1, 1, 51)); // with its creation
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("p50", "d", 0));
   }
 
   @Test
