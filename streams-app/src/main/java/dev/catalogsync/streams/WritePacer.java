@@ -22,7 +22,8 @@ final class WritePacer {
 
   /**
    * Behind by less than this, the app counts as live. Flat out on 2 cores CDC alone reaches a p99
-   * of 1.4-1.9 s; deferring writes from 2 s on doubled the streams app's share of the p99 there.
+   * of 0.7-3 s; with writes deferred from 1-2 s behind, the streams app's own share of that p99 was
+   * 1.1-1.6 s, from 5 s 0.6-0.9 s.
    */
   static final long LIVE_LAG_MILLIS = 5_000;
 

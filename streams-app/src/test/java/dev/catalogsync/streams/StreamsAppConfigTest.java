@@ -41,7 +41,7 @@ class StreamsAppConfigTest {
     assertThat(config.flag().name()).isEqualTo(FlagRecord.PROCESS_SYNC_EVENTS);
     assertThat(config.flag().defaultEnabled()).isTrue();
     assertThat(config.apply().interval()).isEqualTo(Duration.ofMillis(50));
-    assertThat(config.apply().maxDeferral()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.apply().maxDeferral()).isEqualTo(Duration.ofSeconds(60));
     assertThat(config.apply().maxPendingResources()).isEqualTo(100_000);
     assertThat(config.reconcile().interval()).isEqualTo(Duration.ofMinutes(1));
     assertThat(config.reconcile().batchSize()).isEqualTo(1000);
