@@ -187,16 +187,10 @@ class SyncTopologyTest {
 
   @Test
   void behindTheSourceWritesWaitWhileInputFlowsSoABacklogCoalesces() throws SQLException {
-    long resource = data.projectWithResource("p", "d", 0);
-    long project = data.projectOf(resource);
-    for (int i = 1; i <= 250; i++) {
-      data.updateProject(project, "p" + i, "d", 0);
-    }
-    config = config(Map.of("apply.max-deferral.ms", "10000"));
-    startDriver();
-    // Committed a minute ago: the app is a minute behind, so writes may wait (at most 10 s).
-    Instant minuteAgo = Instant.now().minusSeconds(60);
-    data.backdateQueue(minuteAgo);
+    Backlog queued = minuteOldBacklog(250);
+    long resource = queued.resource();
+    long project = queued.project();
+    Instant minuteAgo = queued.committedAt();
     List<SyncEvent> backlog = data.pendingEvents();
     for (int i = 0; i < 190; i++) { // one event per tick: the input never pauses
       publish(List.of(committedAt(backlog.get(i), minuteAgo)));
@@ -228,17 +222,12 @@ class SyncTopologyTest {
 
   @Test
   void whileTheSourceHoldsNewerEventsAPauseOfTheInputKeepsWaiting() throws SQLException {
-    long resource = data.projectWithResource("p", "d", 0);
-    long project = data.projectOf(resource);
-    for (int i = 1; i <= 50; i++) {
-      data.updateProject(project, "p" + i, "d", 0);
-    }
-    config = config(Map.of("apply.max-deferral.ms", "10000"));
-    startDriver();
-    Instant minuteAgo = Instant.now().minusSeconds(60);
-    data.backdateQueue(minuteAgo);
+    Backlog queued = minuteOldBacklog(50);
+    long resource = queued.resource();
+    Instant minuteAgo = queued.committedAt();
     List<SyncEvent> firstBurst = data.pendingEvents();
-    data.updateProject(project, "queued just now", "d", 0); // CDC has not delivered this one yet
+    // CDC has not delivered this one yet
+    data.updateProject(queued.project(), "queued just now", "d", 0);
     publish(firstBurst.stream().map(e -> committedAt(e, minuteAgo)).toList());
     for (int i = 0; i < 100; i++) { // 5 s without input: CDC catching up, not the backlog's end
       tick();
@@ -251,6 +240,27 @@ class SyncTopologyTest {
     // The longest deferral (10 s) still holds.
     assertThat(writer.results).containsExactly(new ApplyResult(1, 1, 51)); // with its creation
     assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("p50", "d", 0));
+  }
+
+  /** A resource and its project, whose events were all queued and committed at one time. */
+  private record Backlog(long resource, long project, Instant committedAt) {}
+
+  /**
+   * A resource renamed p1..pN, its events queued a minute ago, and the driver started with a 10 s
+   * longest deferral: consuming them, the app is a minute behind, so writes may wait (10 s at
+   * most).
+   */
+  private Backlog minuteOldBacklog(int renames) throws SQLException {
+    long resource = data.projectWithResource("p", "d", 0);
+    long project = data.projectOf(resource);
+    for (int i = 1; i <= renames; i++) {
+      data.updateProject(project, "p" + i, "d", 0);
+    }
+    config = config(Map.of("apply.max-deferral.ms", "10000"));
+    startDriver();
+    Instant minuteAgo = Instant.now().minusSeconds(60);
+    data.backdateQueue(minuteAgo);
+    return new Backlog(resource, project, minuteAgo);
   }
 
   @Test
