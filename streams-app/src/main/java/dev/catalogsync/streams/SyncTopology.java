@@ -54,7 +54,7 @@ public final class SyncTopology {
         Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(STATE_STORE),
                 Serdes.Long(),
-                JsonSerde.of(ResourceState.class))
+                ResourceStateSerde.create())
             // Repeated puts of one resource between commits reach RocksDB and the changelog once.
             .withCachingEnabled();
     // Global stores are rebuilt from their topic, so they take no changelog; every processor can

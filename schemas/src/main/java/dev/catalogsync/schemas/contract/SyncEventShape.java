@@ -25,6 +25,23 @@ final class SyncEventShape {
         && absentOrNullOr(n.get("source_committed_at"), SyncEventShape::utcTimestamp);
   }
 
+  /**
+   * Whether a sync-event key is plainly valid: one to nineteen digits, the first not a zero, which
+   * its schema's pattern accepts. Every record's key is checked; only others pay for the validator.
+   */
+  static boolean plainKey(String key) {
+    int n = key.length();
+    if (n < 1 || n > 19 || key.charAt(0) < '1' || key.charAt(0) > '9') {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      if (key.charAt(i) < '0' || key.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean positiveLong(JsonNode v) {
     return v != null && v.isIntegralNumber() && v.canConvertToLong() && v.longValue() >= 1;
   }

@@ -76,6 +76,12 @@ class ContractTest {
         .isInstanceOf(ContractViolation.class)
         .hasMessageContaining("sync-event")
         .hasMessageContaining("pattern");
+    for (String key : new String[] {"0", "012", "12345678901234567890", " 42"}) {
+      assertThatThrownBy(() -> Contract.checkKey(Topic.SYNC_EVENT, key))
+          .as(key)
+          .isInstanceOf(ContractViolation.class);
+    }
+    Contract.checkKey(Topic.SYNC_EVENT, "9223372036854775807");
     assertThat(Contract.problems(Topic.FLAG, "{\"enabled\":\"yes\"}"))
         .singleElement()
         .asString()

@@ -48,9 +48,36 @@ class SyncEventShapeTest {
         assertThat(Contract.problems(Topic.SYNC_EVENT, node.toString()))
             .as(node.toString())
             .isEmpty();
+        // and the direct way binds what the mapper binds
+        assertThat(SyncEventJson.fromPlainTree(node))
+            .as(node.toString())
+            .isEqualTo(Json.mapper().treeToValue(node, SyncEvent.class));
       }
     }
     assertThat(fast).isGreaterThan(10); // the common shapes do take the fast path
     assertThat(SyncEventShape.plainlyValid(Json.mapper().readTree(VALID))).isTrue();
+  }
+
+  @Test
+  void plainKeysAreExactlyTheKeySchemasPattern() {
+    List<String> keys =
+        List.of(
+            "1",
+            "42",
+            "9",
+            "1234567890123456789",
+            "0",
+            "01",
+            "12345678901234567890",
+            "",
+            "-1",
+            "4 2",
+            "42\n",
+            "x",
+            "4e2",
+            "\u0664\u0662");
+    for (String key : keys) {
+      assertThat(SyncEventShape.plainKey(key)).as(key).isEqualTo(key.matches("[1-9][0-9]{0,18}"));
+    }
   }
 }
