@@ -257,13 +257,14 @@ final class MarkdownReport {
         "Cores = CPU seconds per wall second. Whole machine = every process, including"
             + " anything else running on a shared machine (whole machine minus PostgreSQL minus"
             + " JVM is someone else's). The JVM holds the Kafka broker, the connector, the streams"
-            + " app and the load generator; its split by thread name is approximate, and GC and"
-            + " JIT threads count as other.\n\n");
+            + " app and the load generator; its split by thread name is approximate. GC and JIT"
+            + " are HotSpot's own threads (garbage collection, including G1's concurrent"
+            + " refinement, and the JIT compiler); other is what threads that ended in between"
+            + " used.\n\n");
     md.append(
         "| phase | seconds | whole machine | PostgreSQL | JVM | streams-app | connector |"
-            + " kafka-broker | bench | other (GC, JIT, ended threads) | heap MB | RSS MB |"
-            + " peak RSS MB |\n"
-            + "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            + " kafka-broker | bench | GC | JIT | other | heap MB | RSS MB | peak RSS MB |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (SourceCostResult s : r.sourceCost()) {
       usageRow(md, "source: " + s.variant(), s.usage());
     }
@@ -289,8 +290,8 @@ final class MarkdownReport {
     Map<String, Double> c = u.byComponent();
     md.append(
         f(
-            "| %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f"
-                + " | %.0f |%n",
+            "| %s | %.0f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f"
+                + " | %.0f | %.0f | %.0f |%n",
             phase,
             u.seconds(),
             u.machineCores(),
@@ -300,6 +301,8 @@ final class MarkdownReport {
             c.getOrDefault("connector", 0.0),
             c.getOrDefault("kafka-broker", 0.0),
             c.getOrDefault("bench", 0.0),
+            c.getOrDefault("gc", 0.0),
+            c.getOrDefault("jit", 0.0),
             c.getOrDefault("other", 0.0),
             u.heapUsedMb(),
             u.rssMb(),

@@ -26,7 +26,8 @@ final class ResourceMeter {
       long jvmCpuNanos,
       long postgresTicks,
       long machineBusyTicks,
-      Map<Long, Long> threads) {}
+      Map<Long, Long> threads,
+      Map<String, Long> vmTicks) {}
 
   /**
    * Usage between two snapshots. Cores are CPU seconds per wall second (2.0 = both cores busy).
@@ -102,16 +103,29 @@ final class ResourceMeter {
       }
     }
     return new Snapshot(
-        System.nanoTime(), os.getProcessCpuTime(), postgresTicks(), machineBusyTicks(), cpu);
+        System.nanoTime(),
+        os.getProcessCpuTime(),
+        postgresTicks(),
+        machineBusyTicks(),
+        cpu,
+        vmThreadTicks());
   }
 
   Usage between(Snapshot from, Snapshot to) {
     double seconds = Math.max(1e-9, (to.wallNanos() - from.wallNanos()) / 1e9);
     Map<String, Double> byComponent = new LinkedHashMap<>();
     for (String group :
-        new String[] {"streams-app", "connector", "kafka-broker", "bench", "other"}) {
+        new String[] {"streams-app", "connector", "kafka-broker", "bench", "gc", "jit", "other"}) {
       byComponent.put(group, 0.0);
     }
+    to.vmTicks()
+        .forEach(
+            (group, ticks) ->
+                byComponent.put(
+                    group,
+                    Math.max(0, ticks - from.vmTicks().getOrDefault(group, 0L))
+                        / TICKS_PER_SECOND
+                        / seconds));
     to.threads()
         .forEach(
             (id, cpu) -> {
@@ -139,6 +153,49 @@ final class ResourceMeter {
         (rt.totalMemory() - rt.freeMemory()) / 1048576.0,
         procStatusMb("VmRSS:"),
         procStatusMb("VmHWM:"));
+  }
+
+  /**
+   * CPU ticks of the JVM's own threads, which are not Java threads (the thread MXBean does not see
+   * them): the garbage collector's and the JIT compiler's, from /proc/self/task. Empty off Linux.
+   */
+  private static Map<String, Long> vmThreadTicks() {
+    Map<String, Long> ticks = new HashMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        String group = vmGroup(readQuietly(task.resolve("comm")));
+        long[] cpu = group == null ? null : stat(task.resolve("stat"));
+        if (cpu != null) {
+          ticks.merge(group, cpu[1] + cpu[2], Long::sum);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return Map.of();
+    }
+    return ticks;
+  }
+
+  /** "gc" or "jit" for HotSpot's own threads (G1 and Parallel names), null for any other. */
+  static String vmGroup(String threadName) {
+    String n = threadName.strip();
+    if (n.contains("CompilerThre")) {
+      return "jit";
+    }
+    if (n.startsWith("GC Thread")
+        || n.startsWith("G1 ")
+        || n.startsWith("VM Thread")
+        || n.startsWith("ParGC")) {
+      return "gc";
+    }
+    return null;
+  }
+
+  private static String readQuietly(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   /** Heuristic by thread name: Kafka Streams and Debezium name their threads recognisably. */
@@ -219,8 +276,13 @@ final class ResourceMeter {
 
   /** ppid, utime, stime, cutime, cstime of a process, or null when it is gone. */
   private static long[] stat(long pid) {
+    return stat(Path.of("/proc", Long.toString(pid), "stat"));
+  }
+
+  /** The same fields of a /proc stat file (of a process or of one of its threads). */
+  private static long[] stat(Path statFile) {
     try {
-      String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String s = Files.readString(statFile);
       // The command name is in parentheses and may contain spaces; fields follow the last ')'.
       String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
       return new long[] {
