@@ -35,6 +35,19 @@ record DrainResult(
         label, perSecond(), processed, seconds, finished ? "" : ", time box ended");
   }
 
+  /** CPU microseconds per processed event: this JVM's and PostgreSQL's (NaN when unknown). */
+  double jvmMicrosPerEvent() {
+    return microsPerEvent(usage.jvmCores());
+  }
+
+  double postgresMicrosPerEvent() {
+    return microsPerEvent(usage.postgresCores());
+  }
+
+  private double microsPerEvent(double cores) {
+    return processed > 0 && cores >= 0 ? cores * usage.seconds() * 1e6 / processed : Double.NaN;
+  }
+
   double rowWritesPerEvent() {
     return processed > 0 && rowWrites >= 0 ? (double) rowWrites / processed : Double.NaN;
   }

@@ -59,6 +59,8 @@ final class JsonReport {
       m.put("finished", d.finished());
       m.put("row_writes", d.rowWrites());
       m.put("row_writes_per_event", d.rowWritesPerEvent());
+      m.put("jvm_cpu_us_per_event", d.jvmMicrosPerEvent());
+      m.put("postgres_cpu_us_per_event", d.postgresMicrosPerEvent());
       m.put("milestones", d.milestones());
       m.put("usage", usage(d.usage()));
       drains.add(m);
