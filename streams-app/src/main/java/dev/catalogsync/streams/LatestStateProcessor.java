@@ -193,7 +193,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
   }
 
   private boolean due(long now) {
-    return switch (pacer.verdict(now, drained(now))) {
+    return switch (pacer.verdict(now, () -> drained(now))) {
       case WAIT -> false;
       case WRITE -> true;
       case ASK_SOURCE -> !pacer.sourceAhead(newestSourceEventMillis(), now);

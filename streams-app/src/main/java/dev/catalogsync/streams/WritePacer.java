@@ -1,6 +1,7 @@
 package dev.catalogsync.streams;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decides when waiting states are written. Caught up or only a few seconds behind (less than {@link
@@ -95,17 +96,21 @@ final class WritePacer {
    * What to do with the states waiting now.
    *
    * @param drained whether the consumer has nothing left to fetch: a pause without it is only a
-   *     thread busy elsewhere (writing for another task), not the end of a backlog
+   *     thread busy elsewhere (writing for another task), not the end of a backlog. Asked only for
+   *     a pause while writes are deferred, so a live app (every tick writes) never pays for it.
    */
-  Verdict verdict(long nowMillis, boolean drained) {
+  Verdict verdict(long nowMillis, BooleanSupplier drained) {
     if (waitingSinceMillis < 0) {
       return Verdict.WAIT;
     }
     if (nowMillis - waitingSinceMillis >= deferralMillis(nowMillis)) {
       return Verdict.WRITE;
     }
-    boolean paused = drained && nowMillis - lastConsumedMillis >= idleMillis;
-    return paused && nowMillis >= sourceAheadUntilMillis ? Verdict.ASK_SOURCE : Verdict.WAIT;
+    boolean paused =
+        nowMillis - lastConsumedMillis >= idleMillis
+            && nowMillis >= sourceAheadUntilMillis
+            && drained.getAsBoolean();
+    return paused ? Verdict.ASK_SOURCE : Verdict.WAIT;
   }
 
   /**

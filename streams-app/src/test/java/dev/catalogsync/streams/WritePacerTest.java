@@ -6,6 +6,7 @@ import static dev.catalogsync.streams.WritePacer.Verdict.WRITE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 class WritePacerTest {
@@ -13,36 +14,51 @@ class WritePacerTest {
 
   @Test
   void nothingWaitingIsNeverDue() {
-    assertThat(pacer.verdict(1_000, true)).isEqualTo(WAIT);
+    assertThat(pacer.verdict(1_000, () -> true)).isEqualTo(WAIT);
   }
 
   @Test
   void caughtUpEveryTickWrites() {
     pacer.consumed(1_000, 1_020); // 20 ms behind
-    assertThat(pacer.verdict(1_070, true)).isEqualTo(WRITE);
+    assertThat(pacer.verdict(1_070, () -> true)).isEqualTo(WRITE);
   }
 
   @Test
   void behindWritesWaitHalfOfTheLag() {
     pacer.consumed(0, 8_000); // 8 s behind: may wait 4 s
     assertThat(pacer.deferralMillis(9_000)).isEqualTo(4_500); // 9 s behind by then
-    assertThat(pacer.verdict(9_000, true)).isEqualTo(WAIT);
-    assertThat(pacer.verdict(15_900, true)).isEqualTo(WAIT); // 7.9 s waited, 7.95 s allowed
-    assertThat(pacer.verdict(16_000, true)).isEqualTo(WRITE);
+    assertThat(pacer.verdict(9_000, () -> true)).isEqualTo(WAIT);
+    assertThat(pacer.verdict(15_900, () -> true)).isEqualTo(WAIT); // 7.9 s waited, 7.95 s allowed
+    assertThat(pacer.verdict(16_000, () -> true)).isEqualTo(WRITE);
+  }
+
+  @Test
+  void theConsumersLagIsAskedOnlyForAPauseWhileWritesAreDeferred() {
+    BooleanSupplier mustNotAsk =
+        () -> {
+          throw new AssertionError("asked whether the input is drained");
+        };
+    pacer.consumed(1_000, 1_020); // live: every tick writes, whatever the lag
+    assertThat(pacer.verdict(1_070, mustNotAsk)).isEqualTo(WRITE);
+
+    WritePacer pausing = new WritePacer(Duration.ofSeconds(10), Duration.ofMillis(100));
+    pausing.consumed(0, 8_000); // 8 s behind: writes deferred
+    assertThat(pausing.verdict(8_050, mustNotAsk)).isEqualTo(WAIT); // input not paused yet
+    assertThat(pausing.verdict(8_200, () -> true)).isEqualTo(ASK_SOURCE);
   }
 
   @Test
   void aFewSecondsBehindUnderLoadStillCountsAsLive() {
     pacer.consumed(0, 3_000); // CDC 3 s behind under load
     assertThat(pacer.deferralMillis(4_999)).isZero();
-    assertThat(pacer.verdict(3_050, true)).isEqualTo(WRITE);
+    assertThat(pacer.verdict(3_050, () -> true)).isEqualTo(WRITE);
   }
 
   @Test
   void noWriteWaitsLongerThanTheMaximum() {
     pacer.consumed(0, 3_600_000); // an hour behind
-    assertThat(pacer.verdict(3_609_999, true)).isEqualTo(WAIT);
-    assertThat(pacer.verdict(3_610_000, true)).isEqualTo(WRITE);
+    assertThat(pacer.verdict(3_609_999, () -> true)).isEqualTo(WAIT);
+    assertThat(pacer.verdict(3_610_000, () -> true)).isEqualTo(WRITE);
   }
 
   @Test
@@ -51,16 +67,16 @@ class WritePacerTest {
     pacer.written(100_000, 70_000, true);
     pacer.consumed(69_990, 100_000);
     assertThat(pacer.lagMillis(100_000)).isEqualTo(10);
-    assertThat(pacer.verdict(100_050, true)).isEqualTo(WRITE);
+    assertThat(pacer.verdict(100_050, () -> true)).isEqualTo(WRITE);
   }
 
   @Test
   void aPartialWriteKeepsTheRestDue() {
     pacer.consumed(0, 60_000);
     pacer.written(70_000, 0, false);
-    assertThat(pacer.verdict(70_050, true)).isEqualTo(WRITE);
+    assertThat(pacer.verdict(70_050, () -> true)).isEqualTo(WRITE);
     pacer.written(70_050, 0, true);
-    assertThat(pacer.verdict(70_100, true)).isEqualTo(WAIT);
+    assertThat(pacer.verdict(70_100, () -> true)).isEqualTo(WAIT);
   }
 
   @Test
@@ -68,16 +84,17 @@ class WritePacerTest {
     WritePacer pacer = new WritePacer(Duration.ofSeconds(10), Duration.ofMillis(100));
     pacer.consumed(0, 60_000); // a minute behind: may wait 10 s
     pacer.consumed(0, 60_050);
-    assertThat(pacer.verdict(60_100, true)).isEqualTo(WAIT);
-    assertThat(pacer.verdict(60_150, true)).isEqualTo(ASK_SOURCE); // 100 ms without input
-    assertThat(pacer.verdict(60_150, false)).isEqualTo(WAIT); // only a busy thread: more to fetch
+    assertThat(pacer.verdict(60_100, () -> true)).isEqualTo(WAIT);
+    assertThat(pacer.verdict(60_150, () -> true)).isEqualTo(ASK_SOURCE); // 100 ms without input
+    assertThat(pacer.verdict(60_150, () -> false))
+        .isEqualTo(WAIT); // only a busy thread: more to fetch
   }
 
   @Test
   void theEndOfTheBacklogAtTheSourceEndsTheWait() {
     WritePacer pacer = new WritePacer(Duration.ofSeconds(10), Duration.ofMillis(100));
     pacer.consumed(5_000, 60_000); // the newest consumed event was committed at 5 s
-    assertThat(pacer.verdict(60_200, true)).isEqualTo(ASK_SOURCE);
+    assertThat(pacer.verdict(60_200, () -> true)).isEqualTo(ASK_SOURCE);
     // The source's newest event is that one's transaction: nothing more to come.
     assertThat(pacer.sourceAhead(4_900, 60_200)).isFalse();
   }
@@ -86,13 +103,13 @@ class WritePacerTest {
   void whileTheSourceIsAheadAPauseIsOnlyCdcBetweenBursts() {
     WritePacer pacer = new WritePacer(Duration.ofSeconds(10), Duration.ofMillis(100));
     pacer.consumed(5_000, 60_000);
-    assertThat(pacer.verdict(60_200, true)).isEqualTo(ASK_SOURCE);
+    assertThat(pacer.verdict(60_200, () -> true)).isEqualTo(ASK_SOURCE);
     assertThat(pacer.sourceAhead(30_000, 60_200)).isTrue(); // events of 25 s later are queued
     // Not asked again for a while: one cheap query per pause, not per tick.
-    assertThat(pacer.verdict(60_250, true)).isEqualTo(WAIT);
-    assertThat(pacer.verdict(60_700, true)).isEqualTo(ASK_SOURCE);
+    assertThat(pacer.verdict(60_250, () -> true)).isEqualTo(WAIT);
+    assertThat(pacer.verdict(60_700, () -> true)).isEqualTo(ASK_SOURCE);
     // The longest wait still holds.
-    assertThat(pacer.verdict(70_000, true)).isEqualTo(WRITE);
+    assertThat(pacer.verdict(70_000, () -> true)).isEqualTo(WRITE);
   }
 
   @Test
@@ -105,7 +122,7 @@ class WritePacerTest {
   void eventsWithoutATimeCountAsCaughtUp() {
     pacer.consumed(-1, 5_000);
     assertThat(pacer.lagMillis(9_000)).isZero();
-    assertThat(pacer.verdict(5_050, true)).isEqualTo(WRITE);
+    assertThat(pacer.verdict(5_050, () -> true)).isEqualTo(WRITE);
     assertThat(pacer.sourceAhead(4_000, 5_050)).isFalse();
   }
 }
