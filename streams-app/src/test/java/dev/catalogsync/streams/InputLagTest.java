@@ -12,59 +12,20 @@ import org.junit.jupiter.api.Test;
 
 class InputLagTest {
   private static final String TOPIC = "catalog-sync.sync-events";
+  private static final String FETCH = "consumer-fetch-manager-metrics";
+  private static final String THREAD_1 = "app-StreamThread-1-consumer";
+  private static final String THREAD_2 = "app-StreamThread-2-consumer";
 
   @Test
   void findsTheLagGaugesOfTheTopicsPartitionsOnly() {
     Map<MetricName, Metric> metrics = new LinkedHashMap<>();
-    add(
-        metrics,
-        "records-lag",
-        "consumer-fetch-manager-metrics",
-        "app-StreamThread-1-consumer",
-        TOPIC,
-        "0",
-        5);
-    add(
-        metrics,
-        "records-lag",
-        "consumer-fetch-manager-metrics",
-        "app-StreamThread-2-consumer",
-        TOPIC,
-        "0",
-        7);
-    add(
-        metrics,
-        "records-lag",
-        "consumer-fetch-manager-metrics",
-        "app-StreamThread-2-consumer",
-        TOPIC,
-        "3",
-        0);
-    add(
-        metrics,
-        "records-lag",
-        "consumer-fetch-manager-metrics",
-        "app-restore-consumer",
-        TOPIC,
-        "1",
-        9);
-    add(
-        metrics,
-        "records-lag",
-        "consumer-fetch-manager-metrics",
-        "app-StreamThread-1-consumer",
-        "other",
-        "2",
-        9);
-    add(
-        metrics,
-        "records-lag-max",
-        "consumer-fetch-manager-metrics",
-        "app-StreamThread-1-consumer",
-        TOPIC,
-        "2",
-        9);
-    add(metrics, "records-lag", "producer-metrics", "app-StreamThread-1-producer", TOPIC, "2", 9);
+    metrics.put(lag(THREAD_1, TOPIC, "0"), gauge(5));
+    metrics.put(lag(THREAD_2, TOPIC, "0"), gauge(7));
+    metrics.put(lag(THREAD_2, TOPIC, "3"), gauge(0));
+    metrics.put(lag("app-restore-consumer", TOPIC, "1"), gauge(9));
+    metrics.put(lag(THREAD_1, "other", "2"), gauge(9));
+    metrics.put(name("records-lag-max", FETCH, THREAD_1, TOPIC, "2"), gauge(9));
+    metrics.put(name("records-lag", "producer-metrics", THREAD_1, TOPIC, "2"), gauge(9));
 
     Map<Integer, List<Metric>> gauges = InputLag.lagGauges(metrics, TOPIC);
 
@@ -80,18 +41,14 @@ class InputLagTest {
     assertThat(InputLag.UNKNOWN.of(0, 1_000)).isEmpty();
   }
 
-  private static void add(
-      Map<MetricName, Metric> metrics,
-      String name,
-      String group,
-      String client,
-      String topic,
-      String partition,
-      double value) {
-    MetricName metricName =
-        new MetricName(
-            name, group, "", Map.of("client-id", client, "topic", topic, "partition", partition));
-    metrics.put(metricName, gauge(value));
+  private static MetricName lag(String client, String topic, String partition) {
+    return name("records-lag", FETCH, client, topic, partition);
+  }
+
+  private static MetricName name(
+      String name, String group, String client, String topic, String partition) {
+    return new MetricName(
+        name, group, "", Map.of("client-id", client, "topic", topic, "partition", partition));
   }
 
   private static Metric gauge(double value) {
