@@ -159,6 +159,16 @@ final class JsonReport {
     m.put("heap_used_mb", u.heapUsedMb());
     m.put("rss_mb", u.rssMb());
     m.put("peak_rss_mb", u.peakRssMb());
+    Map<String, Object> waits = new LinkedHashMap<>();
+    u.cpuWait()
+        .forEach(
+            (group, w) -> {
+              Map<String, Object> x = new LinkedHashMap<>();
+              x.put("running", w.running());
+              x.put("waiting", w.waiting());
+              waits.put(group, x);
+            });
+    m.put("cpu_seconds_per_second_running_and_waiting", waits);
     return m;
   }
 }

@@ -281,6 +281,7 @@ final class MarkdownReport {
       usageRow(md, "drain: " + d.contender(), d.usage());
     }
     md.append("\n");
+    cpuWaitTable(md, r);
 
     md.append(SECTIONS.get(7)).append("\n\n| what | value |\n|---|---|\n");
     r.environment()
@@ -290,6 +291,52 @@ final class MarkdownReport {
     md.append(SECTIONS.get(8)).append("\n\n");
     md.append(Method.TEXT);
     return md.toString();
+  }
+
+  /**
+   * The kernel's scheduler statistics for the pipeline's serial stages: a stage that waits for a
+   * CPU as long as it runs is starved, however little CPU it uses.
+   */
+  private static void cpuWaitTable(StringBuilder md, RunReport r) {
+    if (r.freshness().stream().allMatch(x -> x.usage().cpuWait().isEmpty())) {
+      return;
+    }
+    md.append(
+        "Running and waiting for a CPU, in seconds per wall second summed over the threads or"
+            + " processes (from /proc/.../schedstat): waiting is time runnable on a run queue"
+            + " while every CPU was busy with other tasks. Debezium = its threads (the streaming"
+            + " thread reads the replication stream and converts every change, one at a time);"
+            + " streams app = its stream threads and the state updater; walsender = the"
+            + " PostgreSQL process that decodes the WAL for Debezium.\n\n"
+            + "| phase | Debezium running | Debezium waiting | streams app running | streams app"
+            + " waiting | walsender running | walsender waiting |\n"
+            + "|---|---|---|---|---|---|---|\n");
+    for (FreshnessResult x : r.freshness()) {
+      cpuWaitRow(md, "freshness " + x.label(), x.usage());
+    }
+    for (DrainResult d : r.drains()) {
+      cpuWaitRow(md, "drain: " + d.contender(), d.usage());
+    }
+    md.append("\n");
+  }
+
+  private static void cpuWaitRow(StringBuilder md, String phase, ResourceMeter.Usage u) {
+    ResourceMeter.CpuWait cdc =
+        u.cpuWait().getOrDefault(ResourceMeter.CDC, ResourceMeter.CpuWait.NONE);
+    ResourceMeter.CpuWait streams =
+        u.cpuWait().getOrDefault(ResourceMeter.STREAMS_APP, ResourceMeter.CpuWait.NONE);
+    ResourceMeter.CpuWait pg =
+        u.cpuWait().getOrDefault(ResourceMeter.WALSENDER, ResourceMeter.CpuWait.NONE);
+    md.append(
+        f(
+            "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n",
+            phase,
+            cdc.running(),
+            cdc.waiting(),
+            streams.running(),
+            streams.waiting(),
+            pg.running(),
+            pg.waiting()));
   }
 
   private static void usageRow(StringBuilder md, String phase, ResourceMeter.Usage u) {

@@ -14,11 +14,23 @@ import java.util.stream.Stream;
 /**
  * CPU and memory over a phase: this JVM's process CPU time (broker, connector, streams app and the
  * load generator all live here), an approximate split of it by thread name, the PostgreSQL server's
- * processes from /proc, heap and resident set size.
+ * processes from /proc, heap and resident set size; and, from the kernel's scheduler statistics,
+ * how long the pipeline's serial stages sat runnable waiting for a CPU.
  */
 final class ResourceMeter {
   /** Clock ticks per second of /proc's CPU times; 100 on every Linux this runs on. */
   private static final double TICKS_PER_SECOND = 100.0;
+
+  /**
+   * Kernel name prefix of the bench's stream threads: Linux keeps the first 15 characters of a Java
+   * thread's name, and every thread of the streams app starts with its application id.
+   */
+  private static final String STREAMS_KERNEL_NAME = BenchStack.APPLICATION_ID.substring(0, 15);
+
+  // Scheduler groups: the pipeline's serial stages.
+  static final String CDC = "cdc";
+  static final String STREAMS_APP = "streams-app";
+  static final String WALSENDER = "walsender";
 
   /** A point in time to measure from. */
   record Snapshot(
@@ -27,7 +39,22 @@ final class ResourceMeter {
       long postgresTicks,
       long machineBusyTicks,
       Map<Long, Long> threads,
-      Map<String, Long> vmTicks) {}
+      Map<String, Long> vmTicks,
+      Map<Long, Sched> sched) {}
+
+  /**
+   * One task's scheduler statistics (/proc/.../schedstat): nanoseconds on a CPU and nanoseconds
+   * runnable but waiting for one.
+   */
+  record Sched(String group, long runNanos, long waitNanos) {}
+
+  /**
+   * Seconds per wall second a group of tasks spent on a CPU and runnable but waiting for one (both
+   * summed over the group's tasks; 0.8 waiting = the stage could have run 0.8 s more per second).
+   */
+  record CpuWait(double running, double waiting) {
+    static final CpuWait NONE = new CpuWait(0, 0);
+  }
 
   /**
    * Usage between two snapshots. Cores are CPU seconds per wall second (2.0 = both cores busy).
@@ -35,6 +62,8 @@ final class ResourceMeter {
    * @param byComponent JVM cores by thread group (approximate: threads are grouped by name)
    * @param postgresCores -1 when /proc could not be read
    * @param machineCores every process on the machine (others' builds included); -1 when unknown
+   * @param cpuWait by scheduler group ({@link #CDC}, {@link #STREAMS_APP}, {@link #WALSENDER});
+   *     empty where the kernel keeps no scheduler statistics
    */
   record Usage(
       double seconds,
@@ -44,7 +73,8 @@ final class ResourceMeter {
       Map<String, Double> byComponent,
       double heapUsedMb,
       double rssMb,
-      double peakRssMb) {
+      double peakRssMb,
+      Map<String, CpuWait> cpuWait) {
 
     /** Two spans as one: cores weighted by their seconds, memory the larger. */
     static Usage combine(Usage a, Usage b) {
@@ -55,6 +85,21 @@ final class ResourceMeter {
       }
       for (String k : b.byComponent.keySet()) {
         components.putIfAbsent(k, weighted(a, b, 0.0, b.byComponent.get(k)));
+      }
+      Map<String, CpuWait> waits = new LinkedHashMap<>();
+      for (String k : a.cpuWait.keySet()) {
+        CpuWait x = a.cpuWait.get(k);
+        CpuWait y = b.cpuWait.getOrDefault(k, CpuWait.NONE);
+        waits.put(
+            k,
+            new CpuWait(
+                weighted(a, b, x.running(), y.running()),
+                weighted(a, b, x.waiting(), y.waiting())));
+      }
+      for (String k : b.cpuWait.keySet()) {
+        CpuWait y = b.cpuWait.get(k);
+        waits.putIfAbsent(
+            k, new CpuWait(weighted(a, b, 0, y.running()), weighted(a, b, 0, y.waiting())));
       }
       return new Usage(
           total,
@@ -68,7 +113,8 @@ final class ResourceMeter {
           components,
           Math.max(a.heapUsedMb, b.heapUsedMb),
           Math.max(a.rssMb, b.rssMb),
-          Math.max(a.peakRssMb, b.peakRssMb));
+          Math.max(a.peakRssMb, b.peakRssMb),
+          waits);
     }
 
     private static double weighted(Usage a, Usage b, double x, double y) {
@@ -108,7 +154,8 @@ final class ResourceMeter {
         postgresTicks(),
         machineBusyTicks(),
         cpu,
-        vmThreadTicks());
+        vmThreadTicks(),
+        schedStats());
   }
 
   Usage between(Snapshot from, Snapshot to) {
@@ -152,7 +199,112 @@ final class ResourceMeter {
         byComponent,
         (rt.totalMemory() - rt.freeMemory()) / 1048576.0,
         procStatusMb("VmRSS:"),
-        procStatusMb("VmHWM:"));
+        procStatusMb("VmHWM:"),
+        cpuWait(from, to, seconds));
+  }
+
+  /** Tasks that ended in between are left out; tasks that started count from zero. */
+  static Map<String, CpuWait> cpuWait(Snapshot from, Snapshot to, double seconds) {
+    Map<String, long[]> sums = new LinkedHashMap<>();
+    for (String g : new String[] {CDC, STREAMS_APP, WALSENDER}) {
+      sums.put(g, new long[2]);
+    }
+    to.sched()
+        .forEach(
+            (id, now) -> {
+              Sched before = from.sched().get(id);
+              long[] sum = sums.get(now.group());
+              if (sum == null || before != null && !before.group().equals(now.group())) {
+                return; // a reused id of another kind of task
+              }
+              sum[0] += now.runNanos() - (before == null ? 0 : before.runNanos());
+              sum[1] += now.waitNanos() - (before == null ? 0 : before.waitNanos());
+            });
+    Map<String, CpuWait> waits = new LinkedHashMap<>();
+    if (to.sched().isEmpty()) {
+      return waits;
+    }
+    sums.forEach(
+        (g, sum) ->
+            waits.put(
+                g,
+                new CpuWait(
+                    Math.max(0, sum[0]) / 1e9 / seconds, Math.max(0, sum[1]) / 1e9 / seconds)));
+    return waits;
+  }
+
+  /**
+   * Scheduler statistics of Debezium's threads and the stream threads (by kernel thread name) and
+   * of the PostgreSQL server's walsenders, which decode the WAL for Debezium. Empty off Linux.
+   */
+  private Map<Long, Sched> schedStats() {
+    Map<Long, Sched> all = new HashMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        String group = schedGroup(readQuietly(task.resolve("comm")));
+        if (group != null) {
+          put(all, task, group);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return Map.of();
+    }
+    if (postmasterPid > 0) {
+      try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+        for (Path p : (Iterable<Path>) procs::iterator) {
+          String name = p.getFileName().toString();
+          if (!name.chars().allMatch(Character::isDigit)) {
+            continue;
+          }
+          long[] st = stat(Long.parseLong(name));
+          // PostgreSQL sets each backend's title: "postgres: walsender <user> <client> ..."
+          if (st != null
+              && st[0] == postmasterPid
+              && readQuietly(p.resolve("cmdline")).contains("walsender")) {
+            put(all, p, WALSENDER);
+          }
+        }
+      } catch (IOException | RuntimeException e) {
+        // the JVM's groups stand on their own
+      }
+    }
+    return all;
+  }
+
+  private static void put(Map<Long, Sched> all, Path task, String group) {
+    long[] runWait = schedstat(readQuietly(task.resolve("schedstat")));
+    if (runWait != null) {
+      all.put(
+          Long.parseLong(task.getFileName().toString()), new Sched(group, runWait[0], runWait[1]));
+    }
+  }
+
+  /** The pipeline's serial stages by kernel thread name; null for every other thread. */
+  static String schedGroup(String kernelName) {
+    String n = kernelName.strip();
+    if (n.startsWith("debezium")) {
+      return CDC;
+    }
+    if (n.startsWith(STREAMS_KERNEL_NAME)) {
+      return STREAMS_APP;
+    }
+    return null;
+  }
+
+  /**
+   * Nanoseconds on a CPU and waiting on a run queue, the first two fields of a schedstat file; null
+   * when it is empty or malformed.
+   */
+  static long[] schedstat(String content) {
+    String[] f = content.strip().split("\\s+");
+    if (f.length < 2) {
+      return null;
+    }
+    try {
+      return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /**

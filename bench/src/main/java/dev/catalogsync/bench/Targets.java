@@ -191,6 +191,22 @@ final class Targets {
     if (Math.max(busy, u.machineCores()) >= 0.85 * cores) {
       s.append("; the machine is saturated: the pipeline competes with the load for CPU");
     }
+    ResourceMeter.CpuWait cdc = u.cpuWait().get(ResourceMeter.CDC);
+    ResourceMeter.CpuWait streams = u.cpuWait().get(ResourceMeter.STREAMS_APP);
+    ResourceMeter.CpuWait walsender = u.cpuWait().get(ResourceMeter.WALSENDER);
+    if (cdc != null && streams != null && walsender != null) {
+      s.append(
+          fmt(
+              ". Runnable but waiting for a CPU, per second: PostgreSQL's walsender %.2f s"
+                  + " (running %.2f s), Debezium's threads %.2f s (running %.2f s), the streams"
+                  + " app's %.2f s (running %.2f s)",
+              walsender.waiting(),
+              walsender.running(),
+              cdc.waiting(),
+              cdc.running(),
+              streams.waiting(),
+              streams.running()));
+    }
     return s.append('.').toString();
   }
 
