@@ -7,8 +7,14 @@
 -- (orphans: the resource is gone, the events are consumed and nothing else happens).
 -- One statement, so the write and the marking commit together. The database's clock comes back so
 -- the app can tell how far behind the source it is without trusting its own clock.
+-- PostgreSQL writes a commit to the WAL before the committing session makes it visible, so CDC can
+-- deliver an event whose queue row this statement cannot see yet. Only when fewer rows were marked
+-- than sent, the ids no row is visible for come back (not_visible) for the app to mark again.
 WITH v (id, event_id, name, description, visibility_level) AS (
     SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::integer[])
+),
+covered (ids) AS (
+    SELECT ?::bigint[]
 ),
 applied AS (
     UPDATE catalog_resources c
@@ -27,10 +33,21 @@ marked AS (
     UPDATE catalog_resource_sync_events e
        SET status = 2,
            updated_at = now()
-     WHERE e.id = ANY (?::bigint[])
+     -- the cast makes the subquery one array value, so the index on id serves the lookup
+     WHERE e.id = ANY ((SELECT ids FROM covered)::bigint[])
        AND e.status = 1
     RETURNING e.id
+),
+counts AS (
+    SELECT (SELECT count(*) FROM applied) AS rows_written,
+           (SELECT count(*) FROM marked)  AS events_processed
 )
-SELECT (SELECT count(*) FROM applied) AS rows_written,
-       (SELECT count(*) FROM marked)  AS events_processed,
-       (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS database_time_ms
+SELECT c.rows_written,
+       c.events_processed,
+       (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS database_time_ms,
+       CASE WHEN c.events_processed < cardinality((SELECT ids FROM covered)) THEN
+           ARRAY(SELECT s.id
+                   FROM unnest((SELECT ids FROM covered)) AS s (id)
+                  WHERE NOT EXISTS (SELECT 1 FROM catalog_resource_sync_events e WHERE e.id = s.id))
+       END AS not_visible
+  FROM counts c

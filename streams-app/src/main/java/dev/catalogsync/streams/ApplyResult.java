@@ -1,5 +1,7 @@
 package dev.catalogsync.streams;
 
+import java.util.List;
+
 /**
  * What one batch write did.
  *
@@ -7,13 +9,23 @@ package dev.catalogsync.streams;
  * @param rowsWritten catalog_resources rows actually changed (guarded and orphan states are not)
  * @param eventsProcessed queue rows marked processed
  * @param databaseTimeMillis the database's clock when the batch ran (epoch ms); 0 if unknown
+ * @param notVisible ids of queue rows to mark that the database did not show the statement: their
+ *     transaction's commit reached CDC before it became visible (or the rows were deleted)
  */
 public record ApplyResult(
-    int statesSent, int rowsWritten, int eventsProcessed, long databaseTimeMillis) {
+    int statesSent,
+    int rowsWritten,
+    int eventsProcessed,
+    long databaseTimeMillis,
+    List<Long> notVisible) {
+
+  public ApplyResult {
+    notVisible = List.copyOf(notVisible);
+  }
 
   /** A result whose database time is unknown. */
   public ApplyResult(int statesSent, int rowsWritten, int eventsProcessed) {
-    this(statesSent, rowsWritten, eventsProcessed, 0);
+    this(statesSent, rowsWritten, eventsProcessed, 0, List.of());
   }
 
   /** The same counts without the clock, for comparing what two writes did. */

@@ -1,5 +1,6 @@
 package dev.catalogsync.streams;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,12 +57,25 @@ public final class JdbcSyncWriter implements SyncWriter {
         ps.setArray(6, c.createArrayOf("bigint", covered));
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
-          return new ApplyResult(n, rs.getInt(1), rs.getInt(2), rs.getLong(3));
+          return new ApplyResult(
+              n, rs.getInt(1), rs.getInt(2), rs.getLong(3), longs(rs.getArray(4)));
         }
       }
     } catch (SQLException e) {
       connection.drop();
       throw e;
+    }
+  }
+
+  /** An SQL bigint array as a list; NULL (the usual case: every row was marked) as empty. */
+  private static List<Long> longs(Array array) throws SQLException {
+    if (array == null) {
+      return List.of();
+    }
+    try {
+      return List.of((Long[]) array.getArray());
+    } finally {
+      array.free();
     }
   }
 

@@ -177,13 +177,23 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
       if (failuresBefore > 0) {
         LOG.info("database writes recovered after {} failed attempts", failuresBefore);
       }
-      marks.marked(keys, withCovered);
+      int givenUp = marks.marked(keys, withCovered, result.notVisible(), now);
+      if (givenUp > 0) {
+        LOG.warn(
+            "{} queue rows stayed invisible to this app's database connection for {} ms after"
+                + " their events were applied; leaving them to the reconciler",
+            givenUp,
+            PendingMarks.NOT_VISIBLE_RETRY_MILLIS);
+      }
       withCovered = false;
       for (Long key : keys) {
         ResourceState state = waiting.remove(key);
         store.put(key, state.appliedUpTo(state.latest().id()));
       }
       pacer.written(now, result.databaseTimeMillis(), waiting.isEmpty());
+      if (!result.notVisible().isEmpty()) {
+        pacer.pending(now); // the next tick marks them again, even with no new input
+      }
       LOG.debug(
           "applied {} states: {} rows written, {} events processed",
           result.statesSent(),

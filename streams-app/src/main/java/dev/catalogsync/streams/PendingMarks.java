@@ -2,6 +2,7 @@ package dev.catalogsync.streams;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +16,15 @@ import java.util.Map;
  */
 final class PendingMarks {
   private final Map<Long, Ids> byResource = new HashMap<>();
+
+  /**
+   * How long ids the database did not show a statement are marked again; far longer than a commit
+   * takes to become visible, short of the reconciler's default grace period.
+   */
+  static final long NOT_VISIBLE_RETRY_MILLIS = 30_000;
+
   private final Ids covered = new Ids();
+  private Map<Long, Long> notVisibleSince = new HashMap<>(); // id -> first seen not visible
   private long total;
 
   /** An event of the resource whose state is waiting for a write. */
@@ -64,6 +73,19 @@ final class PendingMarks {
 
   /** Forgets the ids {@link #idsFor} returned, once the statement that marked them committed. */
   void marked(Iterable<Long> resourceIds, boolean withCovered) {
+    marked(resourceIds, withCovered, List.of(), 0);
+  }
+
+  /**
+   * Forgets the ids {@link #idsFor} returned, once the statement that marked them committed. The
+   * ids it could not see yet (their commit reached CDC before it became visible) go into the
+   * covered bucket again, for the next statement, until they have waited {@link
+   * #NOT_VISIBLE_RETRY_MILLIS}.
+   *
+   * @return how many ids were given up on (the reconciler marks those rows after its grace period)
+   */
+  int marked(
+      Iterable<Long> resourceIds, boolean withCovered, List<Long> notVisible, long nowMillis) {
     if (withCovered) {
       total -= covered.size;
       covered.clear();
@@ -74,12 +96,30 @@ final class PendingMarks {
         total -= ids.size;
       }
     }
+    // With the covered bucket, every id tried again was in the statement: the ones not back are
+    // marked. Without it, the earlier ones still wait in the bucket.
+    Map<Long, Long> stillNotVisible = withCovered ? new HashMap<>() : notVisibleSince;
+    int givenUp = 0;
+    for (long id : notVisible) {
+      long since = notVisibleSince.getOrDefault(id, nowMillis);
+      if (nowMillis - since >= NOT_VISIBLE_RETRY_MILLIS) {
+        stillNotVisible.remove(id);
+        givenUp++;
+        continue;
+      }
+      stillNotVisible.put(id, since);
+      covered.add(id);
+      total++;
+    }
+    notVisibleSince = stillNotVisible;
+    return givenUp;
   }
 
   /** Forgets every id: they stay pending in the queue until the reconciler marks them. */
   void clear() {
     byResource.clear();
     covered.clear();
+    notVisibleSince.clear();
     total = 0;
   }
 

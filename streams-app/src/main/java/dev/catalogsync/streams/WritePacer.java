@@ -78,6 +78,13 @@ final class WritePacer {
     lastConsumedMillis = nowMillis;
   }
 
+  /** Something waits to be written although nothing new was consumed (marks to try again). */
+  void pending(long nowMillis) {
+    if (waitingSinceMillis < 0) {
+      waitingSinceMillis = nowMillis;
+    }
+  }
+
   /** How far behind the source the events being consumed are, by the database's clock. */
   long lagMillis(long nowMillis) {
     if (lastEventTimeMillis < 0) {

@@ -34,6 +34,18 @@ final class DemoData {
         "INSERT INTO catalog_resources (project_id) VALUES (?) RETURNING id", projectId);
   }
 
+  /** A pending queue row carrying the given values, as the trigger writes it; returns its id. */
+  long enqueue(long resourceId, long projectId, String name, int level) throws SQLException {
+    return queryLong(
+        "INSERT INTO catalog_resource_sync_events"
+            + " (catalog_resource_id, project_id, name, visibility_level)"
+            + " VALUES (?, ?, ?, ?) RETURNING id",
+        resourceId,
+        projectId,
+        name,
+        level);
+  }
+
   /** A project with one catalog resource; returns the resource id. */
   long projectWithResource(String name, String description, int level) throws SQLException {
     return resource(project(name, description, level));

@@ -42,4 +42,40 @@ class PendingMarksTest {
     assertThat(marks.size()).isZero();
     assertThat(marks.idsFor(List.of(7L), true)).isEmpty();
   }
+
+  @Test
+  void idsTheDatabaseDidNotShowGoWithTheNextStatementUntilTheyAreGivenUp() {
+    marks.add(7, 1);
+    marks.add(7, 2);
+    assertThat(marks.marked(List.of(7L), true, List.of(2L), 0)).isZero();
+    assertThat(marks.hasCovered()).isTrue();
+    assertThat(marks.idsFor(List.of(), true)).containsExactly(2);
+
+    // Still not visible a while later: tried again, the first time it failed still counts.
+    assertThat(marks.marked(List.of(), true, List.of(2L), 1_000)).isZero();
+    assertThat(marks.idsFor(List.of(), true)).containsExactly(2);
+    assertThat(marks.marked(List.of(), true, List.of(2L), PendingMarks.NOT_VISIBLE_RETRY_MILLIS))
+        .isEqualTo(1);
+    assertThat(marks.hasCovered()).isFalse();
+    assertThat(marks.size()).isZero();
+  }
+
+  @Test
+  void anIdMarkedOnItsSecondTryIsForgotten() {
+    marks.add(7, 1);
+    marks.marked(List.of(7L), true, List.of(1L), 0);
+    marks.add(8, 5);
+    // A later statement without the covered bucket leaves the id waiting for the next one.
+    marks.marked(List.of(8L), false, List.of(), 10);
+    assertThat(marks.idsFor(List.of(), true)).containsExactly(1);
+
+    marks.marked(List.of(), true, List.of(), 20);
+    assertThat(marks.size()).isZero();
+    // Failing again much later starts a new wait instead of counting the old one.
+    marks.add(9, 1);
+    assertThat(
+            marks.marked(List.of(9L), true, List.of(1L), PendingMarks.NOT_VISIBLE_RETRY_MILLIS * 2))
+        .isZero();
+    assertThat(marks.idsFor(List.of(), true)).containsExactly(1);
+  }
 }

@@ -24,6 +24,16 @@ class WritePacerTest {
   }
 
   @Test
+  void marksToTryAgainMakeTheNextTickDueWithoutNewInput() {
+    pacer.consumed(1_000, 1_020);
+    pacer.written(1_070, 0, true);
+    assertThat(pacer.verdict(1_120, () -> true)).isEqualTo(WAIT);
+
+    pacer.pending(1_120);
+    assertThat(pacer.verdict(1_170, () -> true)).isEqualTo(WRITE);
+  }
+
+  @Test
   void behindWritesWaitHalfOfTheLag() {
     pacer.consumed(0, 8_000); // 8 s behind: may wait 4 s
     assertThat(pacer.deferralMillis(9_000)).isEqualTo(4_500); // 9 s behind by then
