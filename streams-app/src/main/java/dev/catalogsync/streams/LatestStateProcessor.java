@@ -191,8 +191,8 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
         store.put(key, state.appliedUpTo(state.latest().id()));
       }
       pacer.written(now, result.databaseTimeMillis(), waiting.isEmpty());
-      if (!result.notVisible().isEmpty()) {
-        pacer.pending(now); // the next tick marks them again, even with no new input
+      if (marks.hasCovered()) {
+        pacer.pending(now); // ids to mark again: the next tick does, even with no new input
       }
       LOG.debug(
           "applied {} states: {} rows written, {} events processed",

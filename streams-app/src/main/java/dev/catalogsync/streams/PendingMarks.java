@@ -15,14 +15,13 @@ import java.util.Map;
  * it after its grace period (the resource row is already correct).
  */
 final class PendingMarks {
-  private final Map<Long, Ids> byResource = new HashMap<>();
-
   /**
    * How long ids the database did not show a statement are marked again; far longer than a commit
    * takes to become visible, short of the reconciler's default grace period.
    */
   static final long NOT_VISIBLE_RETRY_MILLIS = 30_000;
 
+  private final Map<Long, Ids> byResource = new HashMap<>();
   private final Ids covered = new Ids();
   private Map<Long, Long> notVisibleSince = new HashMap<>(); // id -> first seen not visible
   private long total;
