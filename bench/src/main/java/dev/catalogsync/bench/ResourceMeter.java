@@ -148,14 +148,15 @@ final class ResourceMeter {
         threadNames.put(info.getThreadId(), info.getThreadName());
       }
     }
+    Map<Path, long[]> serverChildren = serverChildren();
     return new Snapshot(
         System.nanoTime(),
         os.getProcessCpuTime(),
-        postgresTicks(),
+        postgresTicks(serverChildren),
         machineBusyTicks(),
         cpu,
         vmThreadTicks(),
-        schedStats());
+        schedStats(serverChildren));
   }
 
   Usage between(Snapshot from, Snapshot to) {
@@ -237,7 +238,7 @@ final class ResourceMeter {
    * Scheduler statistics of Debezium's threads and the stream threads (by kernel thread name) and
    * of the PostgreSQL server's walsenders, which decode the WAL for Debezium. Empty off Linux.
    */
-  private Map<Long, Sched> schedStats() {
+  private static Map<Long, Sched> schedStats(Map<Path, long[]> serverChildren) {
     Map<Long, Sched> all = new HashMap<>();
     try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
       for (Path task : (Iterable<Path>) tasks::iterator) {
@@ -249,23 +250,12 @@ final class ResourceMeter {
     } catch (IOException | RuntimeException e) {
       return Map.of();
     }
-    if (postmasterPid > 0) {
-      try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-        for (Path p : (Iterable<Path>) procs::iterator) {
-          String name = p.getFileName().toString();
-          if (!name.chars().allMatch(Character::isDigit)) {
-            continue;
-          }
-          long[] st = stat(Long.parseLong(name));
-          // PostgreSQL sets each backend's title: "postgres: walsender <user> <client> ..."
-          if (st != null
-              && st[0] == postmasterPid
-              && readQuietly(p.resolve("cmdline")).contains("walsender")) {
-            put(all, p, WALSENDER);
-          }
+    if (serverChildren != null) {
+      for (Path p : serverChildren.keySet()) {
+        // PostgreSQL sets each backend's title: "postgres: walsender <user> <client> ..."
+        if (readQuietly(p.resolve("cmdline")).contains("walsender")) {
+          put(all, p, WALSENDER);
         }
-      } catch (IOException | RuntimeException e) {
-        // the JVM's groups stand on their own
       }
     }
     return all;
@@ -384,8 +374,8 @@ final class ResourceMeter {
    * its live children. A backend that exits between two snapshots moves from the live sum into
    * cutime, so differences stay right.
    */
-  private long postgresTicks() {
-    if (postmasterPid <= 0) {
+  private long postgresTicks(Map<Path, long[]> serverChildren) {
+    if (postmasterPid <= 0 || serverChildren == null) {
       return -1;
     }
     long[] self = stat(postmasterPid);
@@ -393,6 +383,21 @@ final class ResourceMeter {
       return -1;
     }
     long total = self[1] + self[2] + self[3] + self[4];
+    for (long[] child : serverChildren.values()) {
+      total += child[1] + child[2];
+    }
+    return total;
+  }
+
+  /**
+   * The /proc directory and stat fields of every live child process of the PostgreSQL server; empty
+   * without a known server, null when /proc cannot be listed.
+   */
+  private Map<Path, long[]> serverChildren() {
+    if (postmasterPid <= 0) {
+      return Map.of();
+    }
+    Map<Path, long[]> children = new HashMap<>();
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       for (Path p : (Iterable<Path>) procs::iterator) {
         String name = p.getFileName().toString();
@@ -401,13 +406,13 @@ final class ResourceMeter {
         }
         long[] child = stat(Long.parseLong(name));
         if (child != null && child[0] == postmasterPid) {
-          total += child[1] + child[2];
+          children.put(p, child);
         }
       }
     } catch (IOException e) {
-      return -1;
+      return null;
     }
-    return total;
+    return children;
   }
 
   /** Busy CPU ticks of the whole machine (/proc/stat: all but idle and iowait), or -1. */

@@ -70,11 +70,6 @@ final class PendingMarks {
     return out;
   }
 
-  /** Forgets the ids {@link #idsFor} returned, once the statement that marked them committed. */
-  void marked(Iterable<Long> resourceIds, boolean withCovered) {
-    marked(resourceIds, withCovered, List.of(), 0);
-  }
-
   /**
    * Forgets the ids {@link #idsFor} returned, once the statement that marked them committed. The
    * ids it could not see yet (their commit reached CDC before it became visible) go into the

@@ -28,7 +28,7 @@ class PendingMarksTest {
     marks.idsFor(List.of(7L), true); // the statement failed: nothing is forgotten
     assertThat(marks.size()).isEqualTo(2);
 
-    marks.marked(List.of(7L), true);
+    marks.marked(List.of(7L), true, List.of(), 0);
     assertThat(marks.size()).isZero();
     assertThat(marks.hasCovered()).isFalse();
     assertThat(marks.idsFor(List.of(7L), true)).isEmpty();
