@@ -156,8 +156,8 @@ final class Targets {
     String cause =
         met
             ? ""
-            : "While more than 5 s behind, the streams app defers writes by half of its lag (at"
-                + " most apply.max-deferral.ms), so a resource is written about once per deferral"
+            : "While more than 5 s behind, the streams app defers writes by its lag (at most"
+                + " apply.max-deferral.ms), so a resource is written about once per deferral"
                 + " window; a backlog drained in fewer windows coalesces more.";
     return new TargetResult(
         goal,

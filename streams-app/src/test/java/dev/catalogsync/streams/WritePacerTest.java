@@ -34,12 +34,27 @@ class WritePacerTest {
   }
 
   @Test
-  void behindWritesWaitHalfOfTheLag() {
-    pacer.consumed(0, 8_000); // 8 s behind: may wait 4 s
-    assertThat(pacer.deferralMillis(9_000)).isEqualTo(4_500); // 9 s behind by then
-    assertThat(pacer.verdict(9_000, () -> true)).isEqualTo(WAIT);
-    assertThat(pacer.verdict(15_900, () -> true)).isEqualTo(WAIT); // 7.9 s waited, 7.95 s allowed
+  void behindWritesWaitAsLongAsTheAppIsBehind() {
+    pacer.consumed(0, 8_000); // 8 s behind: may wait 8 s
+    for (long now = 9_000; now < 16_000; now += 1_000) {
+      pacer.consumed(now - 8_000, now); // still 8 s behind
+      assertThat(pacer.verdict(now, () -> true)).isEqualTo(WAIT);
+    }
+    pacer.consumed(7_900, 15_900);
+    assertThat(pacer.verdict(15_900, () -> true)).isEqualTo(WAIT); // 7.9 s waited
+    pacer.consumed(8_000, 16_000);
+    assertThat(pacer.deferralMillis(16_000)).isEqualTo(8_000);
     assertThat(pacer.verdict(16_000, () -> true)).isEqualTo(WRITE);
+  }
+
+  @Test
+  void whileTheAppFallsFurtherBehindWritesWaitForTheMaximum() {
+    // The source commits faster than the app consumes: the input never reaches changes committed
+    // after the wait began, so only the maximum (10 s here) ends it.
+    pacer.consumed(0, 8_000);
+    pacer.consumed(4_000, 17_999);
+    assertThat(pacer.verdict(17_999, () -> true)).isEqualTo(WAIT);
+    assertThat(pacer.verdict(18_000, () -> true)).isEqualTo(WRITE);
   }
 
   @Test
