@@ -92,6 +92,42 @@ class LauncherIT {
     }
   }
 
+  @Test
+  void devAndBenchGetATwoGibHeapUnlessJavaOptsNamesOne() throws Exception {
+    String flags = "-XX:+PrintCommandLineFlags";
+    assertThat(launcherOutput(flags, "bench", "--help")).contains("-XX:MaxHeapSize=2147483648");
+    assertThat(launcherOutput(flags, "dev", "--help")).contains("-XX:MaxHeapSize=2147483648");
+    assertThat(launcherOutput("-Xmx512m " + flags, "bench", "--help"))
+        .contains("-XX:MaxHeapSize=536870912");
+    // Every other command keeps the JVM's own default.
+    assertThat(maxHeap(launcherOutput(flags, "status", "--help")))
+        .isEqualTo(maxHeap(output(List.of("java", flags, "-version"), null)));
+  }
+
+  private static String launcherOutput(String javaOpts, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of("..", "catalog-sync").toAbsolutePath().normalize().toString());
+    command.addAll(List.of(args));
+    return output(command, javaOpts);
+  }
+
+  private static String output(List<String> command, String javaOpts) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    if (javaOpts != null) {
+      builder.environment().put("JAVA_OPTS", javaOpts);
+    }
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return out;
+  }
+
+  private static String maxHeap(String printedFlags) {
+    Matcher m = Pattern.compile("-XX:MaxHeapSize=(\\d+)").matcher(printedFlags);
+    assertThat(m.find()).as("MaxHeapSize in %s", printedFlags).isTrue();
+    return m.group(1);
+  }
+
   private static CompletableFuture<String> awaitReady(Process process) {
     return CompletableFuture.supplyAsync(
         () -> {
