@@ -1,5 +1,6 @@
 package dev.catalogsync.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -274,12 +275,7 @@ final class MarkdownReport {
     for (SourceCostResult s : r.sourceCost()) {
       usageRow(md, "source: " + s.variant(), s.usage());
     }
-    for (FreshnessResult x : r.freshness()) {
-      usageRow(md, "freshness " + x.label(), x.usage());
-    }
-    for (DrainResult d : r.drains()) {
-      usageRow(md, "drain: " + d.contender(), d.usage());
-    }
+    pipelinePhases(r).forEach(p -> usageRow(md, p.getKey(), p.getValue()));
     md.append("\n");
     cpuWaitTable(md, r);
 
@@ -311,13 +307,20 @@ final class MarkdownReport {
             + "| phase | Debezium running | Debezium waiting | streams app running | streams app"
             + " waiting | walsender running | walsender waiting |\n"
             + "|---|---|---|---|---|---|---|\n");
+    pipelinePhases(r).forEach(p -> cpuWaitRow(md, p.getKey(), p.getValue()));
+    md.append("\n");
+  }
+
+  /** The phases the pipeline ran in, labelled alike in every table: freshness, then drains. */
+  private static List<Map.Entry<String, ResourceMeter.Usage>> pipelinePhases(RunReport r) {
+    List<Map.Entry<String, ResourceMeter.Usage>> phases = new ArrayList<>();
     for (FreshnessResult x : r.freshness()) {
-      cpuWaitRow(md, "freshness " + x.label(), x.usage());
+      phases.add(Map.entry("freshness " + x.label(), x.usage()));
     }
     for (DrainResult d : r.drains()) {
-      cpuWaitRow(md, "drain: " + d.contender(), d.usage());
+      phases.add(Map.entry("drain: " + d.contender(), d.usage()));
     }
-    md.append("\n");
+    return phases;
   }
 
   private static void cpuWaitRow(StringBuilder md, String phase, ResourceMeter.Usage u) {

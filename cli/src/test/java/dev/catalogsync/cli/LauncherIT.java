@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -105,7 +106,7 @@ class LauncherIT {
   }
 
   private static String launcherOutput(String javaOpts, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>();
+    List<String> command = new ArrayList<>();
     command.add(Path.of("..", "catalog-sync").toAbsolutePath().normalize().toString());
     command.addAll(List.of(args));
     return output(command, javaOpts);
