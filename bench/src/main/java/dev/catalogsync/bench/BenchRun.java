@@ -141,13 +141,25 @@ final class BenchRun {
       try (TopicOffsets offsets = new TopicOffsets(stack.bootstrapServers(), stack.syncTopic())) {
         startOffsets = offsets.end();
       }
-      backlog = BulkUpdater.update(url, keys, options.backlog(), options.seed() + 2, "backlog");
-      long to = Db.queryLong(c, "max-event-id.sql");
-      progress.line(
-          "  %d events in %.1f s (%d statements)",
-          to - from, backlog.seconds(), backlog.statements());
+      long to;
+      DrainResult decoding;
+      // A slot of its own, made before the backlog, sees the same WAL as the connector's.
+      try (DecodingLimit decodingLimit = DecodingLimit.createSlot(url)) {
+        backlog = BulkUpdater.update(url, keys, options.backlog(), options.seed() + 2, "backlog");
+        to = Db.queryLong(c, "max-event-id.sql");
+        progress.line(
+            "  %d events in %.1f s (%d statements)",
+            to - from, backlog.seconds(), backlog.statements());
 
-      progress.line("backlog drain (time box %d s each)", options.timeBox().toSeconds());
+        progress.line("backlog drain (time box %d s each)", options.timeBox().toSeconds());
+        decoding =
+            decodingLimit.run(
+                meter,
+                stack.connectorSettings().string("connector.publication"),
+                to - from,
+                options.timeBox(),
+                progress);
+      }
       prepareContender(url, from, to);
       drains.add(
           CatalogSyncDrain.run(
@@ -199,6 +211,7 @@ final class BenchRun {
       drains.add(
           DatabaseLimit.run(
               url, meter, keys, to - from, options.timeBox(), options.seed() + 3, progress));
+      drains.add(decoding);
 
       if (options.keys() != KeyDistribution.ZIPF) {
         // Coalescing needs repeats: a Zipf-skewed backlog through the whole pipeline.

@@ -44,11 +44,13 @@ final class Db {
     }
   }
 
-  static String queryString(Connection c, String sqlFile) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(BenchSql.load(sqlFile));
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      return rs.getString(1);
+  static String queryString(Connection c, String sqlFile, Object... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(BenchSql.load(sqlFile))) {
+      bind(ps, params);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
     }
   }
 

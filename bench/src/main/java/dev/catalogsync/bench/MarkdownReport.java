@@ -105,7 +105,10 @@ final class MarkdownReport {
     }
     md.append(
         "\nThe database limit is row updates per second, not events: the ceiling for writing"
-            + " rows one by one in large batches on this server, with nothing else to do. CPU per"
+            + " rows one by one in large batches on this server, with nothing else to do. The"
+            + " decoding limit is PostgreSQL's logical decoding of the same backlog, read as"
+            + " Debezium reads it by a client that only counts: no drain through CDC can be"
+            + " faster on this server, whatever comes after the slot. CPU per"
             + " event is CPU time over events processed (row updates for the limit): it moves less"
             + " with the machine's speed of the moment than events/s, and the JVM holds the broker"
             + " and the load generator too (split by thread under CPU and memory).\n\n");

@@ -39,9 +39,15 @@ final class Method {
       - Database limit: the same number of guarded row updates of catalog_resources, 10,000
         distinct rows per statement (unnest arrays, the streams app's statement shape), nothing
         else; the ceiling for writing rows one by one on this server.
+      - Decoding limit: a logical replication slot of the bench's own, made just before the backlog
+        is written, read over the replication protocol with pgoutput and the connector's
+        publication, as Debezium reads it, by a client that only counts the inserts: PostgreSQL's
+        own decoding of the same WAL, with no Debezium, no Kafka and no writes. Runs before the
+        other contenders; the ceiling for any drain through log-based CDC on this server.
       - Source cost: three databases on the same server, seeded alike, differing only in the
         trigger: none, GitLab-shaped (ids and status, partitioned queue, one partial index) and
-        catalog-sync's (a snapshot of the values, two partial indexes, published for CDC). The
+        catalog-sync's (a snapshot of the values, not partitioned, one partial index, published
+        for CDC). The
         same K clients run flat out for the same time against each, before Kafka starts.
       - CPU: process CPU time of this JVM (OperatingSystemMXBean), per-thread CPU grouped by thread
         name, and the PostgreSQL server's processes from /proc. Memory: heap in use, RSS and peak

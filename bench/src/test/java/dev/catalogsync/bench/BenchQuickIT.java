@@ -51,7 +51,11 @@ class BenchQuickIT {
     assertThat(report).contains(MarkdownReport.SECTIONS.toArray(String[]::new));
     for (String contender :
         new String[] {
-          CatalogSyncDrain.NAME, GitLabWorker.NAME, PerEventSink.NAME, DatabaseLimit.NAME
+          CatalogSyncDrain.NAME,
+          GitLabWorker.NAME,
+          PerEventSink.NAME,
+          DatabaseLimit.NAME,
+          DecodingLimit.NAME
         }) {
       assertThat(report).contains("| " + contender + " |");
     }
@@ -67,7 +71,8 @@ class BenchQuickIT {
         .contains(
             "\"" + GitLabWorker.NAME + "\"",
             "\"" + PerEventSink.NAME + "\"",
-            "\"" + DatabaseLimit.NAME + "\"");
+            "\"" + DatabaseLimit.NAME + "\"",
+            "\"" + DecodingLimit.NAME + "\"");
 
     String chart = Files.readString(svg);
     assertThat(chart).startsWith("<svg").contains("<polyline").contains("max zipf p99");

@@ -1,0 +1,69 @@
+package dev.catalogsync.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TargetsTest {
+  private static final ResourceMeter.Usage TEN_SECONDS_ONE_CORE =
+      new ResourceMeter.Usage(10, 1, 1, 2, Map.of(), 100, 200, 200, Map.of());
+
+  private static DrainResult drain(String contender, long events, double seconds) {
+    return new DrainResult(
+        contender, events, events, seconds, true, 0, Map.of(), TEN_SECONDS_ONE_CORE);
+  }
+
+  private static TargetResult target(List<DrainResult> drains, String goal) {
+    return Targets.evaluate(KeyDistribution.UNIFORM, List.of(), drains).stream()
+        .filter(t -> t.goal().equals(goal))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void tenTimesTheWorkerBeyondWhatPostgresDecodesIsCalledOutOfReach() {
+    List<DrainResult> drains =
+        List.of(
+            drain(CatalogSyncDrain.NAME, 1_000_000, 66.7),
+            drain(GitLabWorker.NAME, 1_000_000, 22.2),
+            drain(DecodingLimit.NAME, 1_000_000, 16.0));
+
+    TargetResult ratio = target(drains, "backlog drain >= 10x the GitLab-style worker");
+
+    assertThat(ratio.status()).isEqualTo(TargetResult.Status.MISSED);
+    assertThat(ratio.whereTimeGoes())
+        .contains("10x the GitLab-style worker is 450450 events/s")
+        .contains("7.2x what PostgreSQL's own logical decoding")
+        .contains("out of reach");
+    assertThat(target(drains, "backlog drain >= 50k events/s").whereTimeGoes())
+        .contains("PostgreSQL alone decoded this backlog")
+        .contains("at 62500 events/s (1.00 cores, 10.0 us of its CPU per event)");
+  }
+
+  @Test
+  void aDecodingCeilingAboveTenTimesTheWorkerIsNotAnExcuse() {
+    List<DrainResult> drains =
+        List.of(
+            drain(CatalogSyncDrain.NAME, 1_000_000, 66.7),
+            drain(GitLabWorker.NAME, 1_000_000, 22.2),
+            drain(DecodingLimit.NAME, 1_000_000, 1.0));
+
+    TargetResult ratio = target(drains, "backlog drain >= 10x the GitLab-style worker");
+
+    assertThat(ratio.whereTimeGoes()).doesNotContain("out of reach");
+    assertThat(ratio.whereTimeGoes()).contains("at 1000000 events/s");
+  }
+
+  @Test
+  void withoutADecodingLimitTheCauseSaysNothingOfIt() {
+    List<DrainResult> drains =
+        List.of(
+            drain(CatalogSyncDrain.NAME, 1_000_000, 66.7),
+            drain(GitLabWorker.NAME, 1_000_000, 22.2));
+
+    assertThat(target(drains, "backlog drain >= 10x the GitLab-style worker").whereTimeGoes())
+        .doesNotContain("decod");
+  }
+}
