@@ -129,6 +129,19 @@ class SyncTriggerIT {
   }
 
   @Test
+  void theQueueCarriesNoCheckAndNoForeignKeyThatEveryEnqueueWouldPayFor() throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM pg_constraint"
+                    + " WHERE conrelid = 'catalog_resource_sync_events'::regclass"
+                    + " AND contype IN ('c', 'f')")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(1)).isZero();
+    }
+  }
+
+  @Test
   void migrationsRerunAsANoOp() throws SQLException {
     var again = SchemaInstaller.install(SchemaInstaller.SYNC, database.jdbcUrl(), null, null);
     assertThat(again.migrationsApplied()).isZero();
