@@ -121,6 +121,13 @@ final class JsonReport {
       source.add(m);
     }
     root.put("source_cost", source);
+    PairedRatio paired = r.sourceCostPaired();
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("ratio", paired.ratio());
+    p.put("low_95", paired.low());
+    p.put("high_95", paired.high());
+    p.put("rounds", paired.rounds());
+    root.put("source_cost_catalog_sync_to_gitlab_paired_by_round", p);
     return JsonWriter.write(root);
   }
 

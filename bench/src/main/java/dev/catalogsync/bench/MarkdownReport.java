@@ -254,12 +254,18 @@ final class MarkdownReport {
     if (r.sourceCost().size() == 3) {
       SourceCostResult gitlab = r.sourceCost().get(1);
       SourceCostResult withOurs = r.sourceCost().get(2);
+      PairedRatio paired = r.sourceCostPaired();
       md.append(
           f(
               "catalog-sync's trigger against GitLab's shape: %+.1f%% updates/s over all slices,"
-                  + " %+.1f%% by median slice (negative: ours costs more).%n%n",
+                  + " %+.1f%% by median slice, %+.1f%% paired by round (95%% interval %+.1f%% to"
+                  + " %+.1f%% over %d rounds; negative: ours costs more).%n%n",
               100 * (withOurs.updatesPerSecond() / gitlab.updatesPerSecond() - 1),
-              100 * (withOurs.medianSliceRate() / gitlab.medianSliceRate() - 1)));
+              100 * (withOurs.medianSliceRate() / gitlab.medianSliceRate() - 1),
+              100 * (paired.ratio() - 1),
+              100 * (paired.low() - 1),
+              100 * (paired.high() - 1),
+              paired.rounds()));
     }
 
     md.append(SECTIONS.get(6)).append("\n\n");

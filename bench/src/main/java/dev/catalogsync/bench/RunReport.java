@@ -31,6 +31,14 @@ record RunReport(
     return drains.stream().filter(d -> d.contender().equals(contender)).findFirst().orElse(null);
   }
 
+  /** catalog-sync's trigger against GitLab's shape, slice by slice in the rounds they shared. */
+  PairedRatio sourceCostPaired() {
+    if (sourceCost.size() < 3) {
+      return PairedRatio.of(List.of(), List.of());
+    }
+    return PairedRatio.of(sourceCost.get(2).sliceRates(), sourceCost.get(1).sliceRates());
+  }
+
   /** catalog-sync's drain rate divided by a contender's; NaN when either is missing. */
   double ratio(String contender) {
     DrainResult ours = drain(CatalogSyncDrain.NAME);

@@ -62,12 +62,14 @@ class BenchQuickIT {
     assertThat(report)
         .contains("300/s uniform", "max uniform", "max zipf")
         .contains("no trigger", "GitLab-shaped trigger", "catalog-sync trigger")
+        .contains("paired by round (95% interval")
         .contains("freshness p99 <= 250 ms at 1k updates/s", "backlog drain >= 50k events/s");
 
     String data = Files.readString(json);
     assertThat(data)
         .contains("\"drains\"", "\"freshness\"", "\"source_cost\"", "\"targets\"")
         .contains("\"catalog_sync_drain_ratio_to\"")
+        .contains("\"source_cost_catalog_sync_to_gitlab_paired_by_round\"")
         .contains(
             "\"" + GitLabWorker.NAME + "\"",
             "\"" + PerEventSink.NAME + "\"",
