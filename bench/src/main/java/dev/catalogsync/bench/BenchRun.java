@@ -19,7 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * One benchmark run, phase by phase: source cost, freshness at each rate, coalescing on Zipf keys,
  * then one backlog worked off by catalog-sync, the per-event sink, the GitLab-style worker and the
- * database's limit.
+ * database's limit, and decoded by PostgreSQL alone.
  */
 final class BenchRun {
   private static final Duration WARM_UP = Duration.ofSeconds(3);

@@ -47,8 +47,9 @@ final class Method {
       - Source cost: three databases on the same server, seeded alike, differing only in the
         trigger: none, GitLab-shaped (ids and status, partitioned queue, one partial index) and
         catalog-sync's (a snapshot of the values, not partitioned, one partial index, published
-        for CDC). The
-        same K clients run flat out for the same time against each, before Kafka starts.
+        for CDC). The same K clients run flat out for the same time against each, before Kafka
+        starts. Ours against GitLab's is also given paired by round: the geometric mean of the
+        per-round ratios with a 95% interval (Student's t).
       - CPU: process CPU time of this JVM (OperatingSystemMXBean), per-thread CPU grouped by thread
         name, and the PostgreSQL server's processes from /proc. Memory: heap in use, RSS and peak
         RSS of this JVM.

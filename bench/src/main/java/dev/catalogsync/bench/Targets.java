@@ -132,7 +132,7 @@ final class Targets {
   }
 
   /** What PostgreSQL's own logical decoding of the backlog allows any CDC drain on this server. */
-  static String decodingCeiling(DrainResult decoding) {
+  private static String decodingCeiling(DrainResult decoding) {
     if (decoding == null || !decoding.finished()) {
       return "";
     }
