@@ -25,31 +25,29 @@ final class Db {
   }
 
   static long queryLong(Connection c, String sqlFile, Object... params) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(BenchSql.load(sqlFile))) {
-      bind(ps, params);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return firstRow(c, sqlFile, rs -> rs.getLong(1), params);
   }
 
   static boolean queryBoolean(Connection c, String sqlFile, Object... params) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(BenchSql.load(sqlFile))) {
-      bind(ps, params);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getBoolean(1);
-      }
-    }
+    return firstRow(c, sqlFile, rs -> rs.getBoolean(1), params);
   }
 
   static String queryString(Connection c, String sqlFile, Object... params) throws SQLException {
+    return firstRow(c, sqlFile, rs -> rs.getString(1), params);
+  }
+
+  /** How to read the one value a single-value query returns. */
+  private interface Column<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  private static <T> T firstRow(Connection c, String sqlFile, Column<T> column, Object... params)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(BenchSql.load(sqlFile))) {
       bind(ps, params);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return rs.getString(1);
+        return column.read(rs);
       }
     }
   }
