@@ -27,6 +27,8 @@ final class BenchRun {
   private final BenchOptions options;
   private final Progress progress;
   private final String command;
+  // Read once: how the kernel shares the CPU between PostgreSQL and this JVM decides flat out.
+  private final Autogroup autogroup = Autogroup.read(Autogroup.SYSCTL);
 
   BenchRun(BenchOptions options, Progress progress, String command) {
     this.options = options;
@@ -219,7 +221,7 @@ final class BenchRun {
       }
     }
     environment.put("load average at end (1, 5, 15 min)", loadAverage());
-    List<TargetResult> targets = Targets.evaluate(options.keys(), freshness, drains);
+    List<TargetResult> targets = Targets.evaluate(options.keys(), freshness, drains, autogroup);
     return new RunReport(
         command,
         environment,
@@ -331,6 +333,7 @@ final class BenchRun {
             + " where Zipf)");
     env.put("seed", Long.toString(options.seed()));
     env.put("settings", "shipped defaults of connector and streams app; reconcile.grace.ms 6 h");
+    env.put("kernel autogroup scheduling", autogroup.describe());
   }
 
   /** Other work on a shared machine shows here; the report must say when it was busy. */

@@ -63,6 +63,7 @@ class BenchQuickIT {
         .contains("300/s uniform", "max uniform", "max zipf")
         .contains("no trigger", "GitLab-shaped trigger", "catalog-sync trigger")
         .contains("paired by round (95% interval")
+        .contains("kernel autogroup scheduling")
         .contains("freshness p99 <= 250 ms at 1k updates/s", "backlog drain >= 50k events/s");
 
     String data = Files.readString(json);

@@ -16,7 +16,7 @@ class TargetsTest {
   }
 
   private static TargetResult target(List<DrainResult> drains, String goal) {
-    return Targets.evaluate(KeyDistribution.UNIFORM, List.of(), drains).stream()
+    return Targets.evaluate(KeyDistribution.UNIFORM, List.of(), drains, Autogroup.OFF).stream()
         .filter(t -> t.goal().equals(goal))
         .findFirst()
         .orElseThrow();
@@ -64,5 +64,45 @@ class TargetsTest {
 
     assertThat(target(drains, "backlog drain >= 10x the GitLab-style worker").whereTimeGoes())
         .doesNotContain("decod");
+  }
+
+  /** A flat-out phase that kept up but whose p99 was 2 s. */
+  private static TargetResult flatOutMissedWith(Autogroup autogroup) {
+    Percentiles slow = new Percentiles(1000, 100, 1500, 2000, 2500);
+    FreshnessResult flatOut =
+        new FreshnessResult(
+            "max uniform",
+            Rate.FLAT_OUT,
+            KeyDistribution.UNIFORM,
+            1000,
+            100,
+            100,
+            slow,
+            slow,
+            slow,
+            slow,
+            0,
+            1000,
+            new WriteBatches(10, 100, 1, 2, 20),
+            List.of(),
+            TEN_SECONDS_ONE_CORE);
+    return Targets.evaluate(KeyDistribution.UNIFORM, List.of(flatOut), List.of(), autogroup)
+        .stream()
+        .filter(t -> t.goal().startsWith("applied = offered at the highest source rate"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aMissedFlatOutPhaseNamesAutogroupSchedulingOnlyWhenItIsOn() {
+    TargetResult on = flatOutMissedWith(Autogroup.ON);
+    TargetResult off = flatOutMissedWith(Autogroup.OFF);
+
+    assertThat(on.status()).isEqualTo(TargetResult.Status.MISSED);
+    assertThat(on.whereTimeGoes())
+        .contains("autogroup scheduling is on")
+        .contains("as much on the CPU as this whole JVM");
+    assertThat(off.status()).isEqualTo(TargetResult.Status.MISSED);
+    assertThat(off.whereTimeGoes()).doesNotContain("autogroup");
   }
 }
