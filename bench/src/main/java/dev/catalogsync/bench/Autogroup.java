@@ -34,8 +34,8 @@ enum Autogroup {
   String describe() {
     return switch (this) {
       case ON ->
-          "on (kernel.sched_autogroup_enabled=1): each PostgreSQL backend gets as much CPU as"
-              + " this whole JVM";
+          "on (kernel.sched_autogroup_enabled=1): each PostgreSQL backend weighs as much on the"
+              + " CPU as this whole JVM";
       case OFF -> "off (kernel.sched_autogroup_enabled=0): CPU is shared fairly per thread";
       case UNKNOWN -> "unknown";
     };
