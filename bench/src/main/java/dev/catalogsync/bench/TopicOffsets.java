@@ -20,6 +20,9 @@ final class TopicOffsets implements AutoCloseable {
         consumer.partitionsFor(topic).stream()
             .map(p -> new TopicPartition(topic, p.partition()))
             .collect(Collectors.toList());
+    // Asked for the end offsets of partitions it was not assigned, the consumer warns once per
+    // partition and call: thousands of lines per run. Assigned, it fetches nothing until polled.
+    consumer.assign(partitions);
   }
 
   static Properties properties(String bootstrapServers) {
