@@ -53,8 +53,9 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
   private Reconciler reconciler;
   private Backoff backoff;
   private WritePacer pacer;
-  // States not written yet, in arrival order. Every one is also in the changelogged store, so this
-  // is a cache that saves a store read per event; it is rebuilt from the store at init.
+  // States not written yet, in arrival order: exactly what the changelogged store holds, rebuilt
+  // from it at init, so an event needs no store read (with JSON serde, a read cost as much as the
+  // rest of the event's handling).
   private final Map<Long, ResourceState> waiting = new LinkedHashMap<>();
   private final PendingMarks marks = new PendingMarks();
 
@@ -84,6 +85,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     try (KeyValueIterator<Long, ResourceState> all = store.all()) {
       while (all.hasNext()) {
         KeyValue<Long, ResourceState> entry = all.next();
+        // Earlier builds kept written states too; nothing reads them, the next event replaces them.
         if (entry.value.pending()) {
           waiting.put(entry.key, entry.value);
         }
@@ -113,17 +115,14 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     long now = context.currentSystemTimeMs();
     pacer.consumed(sourceTime(event), now);
     ResourceState unwritten = waiting.get(key);
-    ResourceState known = unwritten != null ? unwritten : store.get(key);
-    if (known == null || known.supersededBy(event)) {
-      ResourceState next = known == null ? new ResourceState(event, 0) : known.withLatest(event);
+    if (unwritten == null || unwritten.supersededBy(event)) {
+      // Once written, a resource's state leaves the store, so an event older than the row (a
+      // replay, a late commit) is written again: the version guard makes that write a no-op.
+      ResourceState next = new ResourceState(event, 0);
       store.put(key, next);
       waiting.put(key, next);
-      marks.add(key, event.id());
-    } else if (unwritten != null) {
-      marks.add(key, event.id()); // a duplicate or older event: marked with the newer state
-    } else {
-      marks.addCovered(event.id()); // a replay of something already written
     }
+    marks.add(key, event.id()); // a duplicate or older event is marked with the newer state
     if (marks.size() > MAX_UNMARKED_IDS) {
       LOG.warn(
           "{} consumed queue rows wait to be marked processed (flag off?); leaving them to the"
@@ -147,14 +146,14 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
   }
 
   private void applyWaiting(long now, boolean force) {
-    if (waiting.isEmpty() && !marks.hasCovered()) {
+    if (waiting.isEmpty() && !marks.hasRetries()) {
       return;
     }
     if (!backoff.ready(now) || !flag.enabled() || !(force || due(now))) {
       return;
     }
     long started = System.nanoTime();
-    boolean withCovered = true;
+    boolean withRetries = true;
     do {
       List<Long> keys = nextKeys();
       List<PendingWrite> states = new ArrayList<>(keys.size());
@@ -163,7 +162,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
       }
       ApplyResult result;
       try {
-        result = writer.apply(states, marks.idsFor(keys, withCovered));
+        result = writer.apply(states, marks.idsFor(keys, withRetries));
       } catch (SQLException | RuntimeException e) {
         long wait = backoff.failed(now);
         LOG.warn(
@@ -177,7 +176,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
       if (failuresBefore > 0) {
         LOG.info("database writes recovered after {} failed attempts", failuresBefore);
       }
-      int givenUp = marks.marked(keys, withCovered, result.notVisible(), now);
+      int givenUp = marks.marked(keys, withRetries, result.notVisible(), now);
       if (givenUp > 0) {
         LOG.warn(
             "{} queue rows stayed invisible to this app's database connection for {} ms after"
@@ -185,13 +184,13 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
             givenUp,
             PendingMarks.NOT_VISIBLE_RETRY_MILLIS);
       }
-      withCovered = false;
+      withRetries = false;
       for (Long key : keys) {
-        ResourceState state = waiting.remove(key);
-        store.put(key, state.appliedUpTo(state.latest().id()));
+        waiting.remove(key);
+        store.put(key, null); // a delete; delete() would read and deserialize the old value
       }
       pacer.written(now, result.databaseTimeMillis(), waiting.isEmpty());
-      if (marks.hasCovered()) {
+      if (marks.hasRetries()) {
         pacer.pending(now); // ids to mark again: the next tick does, even with no new input
       }
       LOG.debug(

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Ids of the queue rows a task consumed but has not marked processed yet, kept per resource: a row
- * may be marked once its resource's state is written. Ids of events that were already covered when
- * they arrived (duplicates, replays) wait in a bucket of their own and go with the next statement.
+ * may be marked once its resource's state is written. Ids a statement could not see yet wait in a
+ * bucket of their own and go with the next statement.
  *
  * <p>Only in memory: after a crash the rows consumed since the last commit come back from Kafka;
  * the rare row consumed before the commit but not yet marked stays pending and the reconciler marks
@@ -22,7 +22,7 @@ final class PendingMarks {
   static final long NOT_VISIBLE_RETRY_MILLIS = 30_000;
 
   private final Map<Long, Ids> byResource = new HashMap<>();
-  private final Ids covered = new Ids();
+  private final Ids retries = new Ids();
   private Map<Long, Long> notVisibleSince = new HashMap<>(); // id -> first seen not visible
   private long total;
 
@@ -32,33 +32,27 @@ final class PendingMarks {
     total++;
   }
 
-  /** An event whose state is already written: it can be marked with any statement. */
-  void addCovered(long eventId) {
-    covered.add(eventId);
-    total++;
-  }
-
   /** Every id in memory, for bounding what waits. */
   long size() {
     return total;
   }
 
-  boolean hasCovered() {
-    return covered.size > 0;
+  boolean hasRetries() {
+    return retries.size > 0;
   }
 
-  /** The ids of the given resources plus the covered bucket, without removing them. */
-  long[] idsFor(Iterable<Long> resourceIds, boolean withCovered) {
-    int n = withCovered ? covered.size : 0;
+  /** The ids of the given resources plus the retry bucket, without removing them. */
+  long[] idsFor(Iterable<Long> resourceIds, boolean withRetries) {
+    int n = withRetries ? retries.size : 0;
     for (Long id : resourceIds) {
       Ids ids = byResource.get(id);
       n += ids == null ? 0 : ids.size;
     }
     long[] out = new long[n];
     int at = 0;
-    if (withCovered) {
-      System.arraycopy(covered.values, 0, out, 0, covered.size);
-      at = covered.size;
+    if (withRetries) {
+      System.arraycopy(retries.values, 0, out, 0, retries.size);
+      at = retries.size;
     }
     for (Long id : resourceIds) {
       Ids ids = byResource.get(id);
@@ -72,17 +66,16 @@ final class PendingMarks {
 
   /**
    * Forgets the ids {@link #idsFor} returned, once the statement that marked them committed. The
-   * ids it could not see yet (their commit reached CDC before it became visible) go into the
-   * covered bucket again, for the next statement, until they have waited {@link
-   * #NOT_VISIBLE_RETRY_MILLIS}.
+   * ids it could not see yet (their commit reached CDC before it became visible) go into the retry
+   * bucket again, for the next statement, until they have waited {@link #NOT_VISIBLE_RETRY_MILLIS}.
    *
    * @return how many ids were given up on (the reconciler marks those rows after its grace period)
    */
   int marked(
-      Iterable<Long> resourceIds, boolean withCovered, List<Long> notVisible, long nowMillis) {
-    if (withCovered) {
-      total -= covered.size;
-      covered.clear();
+      Iterable<Long> resourceIds, boolean withRetries, List<Long> notVisible, long nowMillis) {
+    if (withRetries) {
+      total -= retries.size;
+      retries.clear();
     }
     for (Long id : resourceIds) {
       Ids ids = byResource.remove(id);
@@ -90,9 +83,9 @@ final class PendingMarks {
         total -= ids.size;
       }
     }
-    // With the covered bucket, every id tried again was in the statement: the ones not back are
+    // With the retry bucket, every id tried again was in the statement: the ones not back are
     // marked. Without it, the earlier ones still wait in the bucket.
-    Map<Long, Long> stillNotVisible = withCovered ? new HashMap<>() : notVisibleSince;
+    Map<Long, Long> stillNotVisible = withRetries ? new HashMap<>() : notVisibleSince;
     int givenUp = 0;
     for (long id : notVisible) {
       long since = notVisibleSince.getOrDefault(id, nowMillis);
@@ -102,7 +95,7 @@ final class PendingMarks {
         continue;
       }
       stillNotVisible.put(id, since);
-      covered.add(id);
+      retries.add(id);
       total++;
     }
     notVisibleSince = stillNotVisible;
@@ -112,7 +105,7 @@ final class PendingMarks {
   /** Forgets every id: they stay pending in the queue until the reconciler marks them. */
   void clear() {
     byResource.clear();
-    covered.clear();
+    retries.clear();
     notVisibleSince.clear();
     total = 0;
   }

@@ -3,12 +3,13 @@ package dev.catalogsync.streams;
 import dev.catalogsync.schemas.contract.SyncEvent;
 
 /**
- * What the app knows about one catalog resource: the newest event seen (highest id wins) and the id
- * of the newest event already written to the database. Kept in a changelogged store, so state that
- * was consumed but not yet written survives a crash or a move to another instance.
+ * The newest event seen of one catalog resource whose state is not written yet. Kept in a
+ * changelogged store until it is written, so state consumed but not yet written survives a crash or
+ * a move to another instance; once written, it leaves the store.
  *
  * @param latest the newest event seen for the resource
- * @param appliedId id of the newest event written (or found guarded/orphaned); 0 for none
+ * @param appliedId 0 for the states this build keeps; earlier builds also kept written states, with
+ *     the id of the newest event written, and the processor skips those
  */
 public record ResourceState(SyncEvent latest, long appliedId) {
 
@@ -20,14 +21,6 @@ public record ResourceState(SyncEvent latest, long appliedId) {
   /** Whether an incoming event is newer than what is known; older ones and duplicates are not. */
   public boolean supersededBy(SyncEvent event) {
     return event.id() > latest.id();
-  }
-
-  public ResourceState withLatest(SyncEvent event) {
-    return new ResourceState(event, appliedId);
-  }
-
-  public ResourceState appliedUpTo(long eventId) {
-    return new ResourceState(latest, Math.max(appliedId, eventId));
   }
 
   /** The write that brings the database row to this state. */
