@@ -122,7 +122,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
       store.put(key, next);
       waiting.put(key, next);
     }
-    marks.add(key, event.id()); // a duplicate or older event is marked with the newer state
+    marks.add(key, event.id()); // by the resource's next write, even if it carries a newer state
     if (marks.size() > MAX_UNMARKED_IDS) {
       LOG.warn(
           "{} consumed queue rows wait to be marked processed (flag off?); leaving them to the"

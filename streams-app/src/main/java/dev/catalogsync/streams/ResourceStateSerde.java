@@ -15,10 +15,10 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Serde of the state store's values: {@code {"latest": <sync event>, "applied_id": n}}, the
+ * Serde of the state store's values: {@code {"latest": <sync event>, "applied_id": 0}}, the
  * contract's JSON mapping, so the changelog reads like the sync-event topic in kcat. Written field
- * by field: every consumed event and every write puts a state, and the mapper's reflection was the
- * largest part of that (the bytes are the mapper's; tests compare them).
+ * by field: every consumed event that is newer than what waits puts a state, and the mapper's
+ * reflection was the largest part of that (the bytes are the mapper's; tests compare them).
  */
 final class ResourceStateSerde {
   private static final ObjectMapper MAPPER = Json.mapper();
