@@ -43,8 +43,11 @@ record FreshnessResult(
     return events == 0 ? Double.NaN : (double) rowWrites / events;
   }
 
+  /** Share of the source rate the applied rate must reach to count as kept up. */
+  static final double KEPT_UP_SHARE = 0.98;
+
   /** Applied kept up with what the source committed (2% slack for the tail of the window). */
   boolean keptUp() {
-    return unapplied == 0 && appliedPerSecond >= 0.98 * sourcePerSecond;
+    return unapplied == 0 && appliedPerSecond >= KEPT_UP_SHARE * sourcePerSecond;
   }
 }

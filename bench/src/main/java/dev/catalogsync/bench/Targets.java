@@ -108,7 +108,29 @@ final class Targets {
             f.freshness().p99(),
             f.unapplied()),
         met ? TargetResult.Status.MET : TargetResult.Status.MISSED,
-        met ? "" : split(f) + cpu(f.usage()) + (autogroup == Autogroup.ON ? AUTOGROUP_ON : ""));
+        met
+            ? ""
+            : shortfall(f)
+                + split(f)
+                + cpu(f.usage())
+                + (autogroup == Autogroup.ON ? AUTOGROUP_ON : ""));
+  }
+
+  /** Why a phase did not count as kept up; empty when it did. */
+  static String shortfall(FreshnessResult f) {
+    if (f.unapplied() > 0) {
+      return fmt("%d events were still unapplied when the phase stopped waiting. ", f.unapplied());
+    }
+    if (f.keptUp()) {
+      return "";
+    }
+    return fmt(
+        "Nothing was left unapplied, but the applied rate was %.2f%% of the source rate, under the"
+            + " %.0f%% that counts as kept up: it runs from the first event's creation to the last"
+            + " event's appearance, so the phase's tail (max %.0f ms) lowers it. ",
+        100 * f.appliedPerSecond() / f.sourcePerSecond(),
+        100 * FreshnessResult.KEPT_UP_SHARE,
+        f.freshness().max());
   }
 
   private static TargetResult drainRate(

@@ -73,7 +73,12 @@ class TargetsTest {
 
   /** A flat-out phase that kept up but whose p99 was 2 s. */
   private static TargetResult flatOutMissedWith(Autogroup autogroup) {
-    Percentiles slow = new Percentiles(1000, 100, 1500, 2000, 2500);
+    return flatOut(100, new Percentiles(1000, 100, 1500, 2000, 2500), autogroup);
+  }
+
+  /** A flat-out phase of 1000 events at 100 per second, nothing left unapplied. */
+  private static TargetResult flatOut(
+      double appliedPerSecond, Percentiles freshness, Autogroup autogroup) {
     FreshnessResult flatOut =
         new FreshnessResult(
             "max uniform",
@@ -81,11 +86,11 @@ class TargetsTest {
             KeyDistribution.UNIFORM,
             1000,
             100,
-            100,
-            slow,
-            slow,
-            slow,
-            slow,
+            appliedPerSecond,
+            freshness,
+            freshness,
+            freshness,
+            freshness,
             0,
             1000,
             new WriteBatches(10, 100, 1, 2, 20),
@@ -96,6 +101,20 @@ class TargetsTest {
         List.of(),
         autogroup,
         "applied = offered at the highest source rate, with p99 <= 1 s");
+  }
+
+  @Test
+  void aPhaseMissedOnlyByTheAppliedRateSaysSoAndWhy() {
+    TargetResult rateShort = flatOut(97, new Percentiles(1000, 100, 500, 666, 821), Autogroup.OFF);
+    TargetResult p99Only = flatOutMissedWith(Autogroup.OFF);
+
+    assertThat(rateShort.status()).isEqualTo(TargetResult.Status.MISSED);
+    assertThat(rateShort.whereTimeGoes())
+        .startsWith(
+            "Nothing was left unapplied, but the applied rate was 97.00% of the source rate")
+        .contains("under the 98% that counts as kept up")
+        .contains("the phase's tail (max 821 ms)");
+    assertThat(p99Only.whereTimeGoes()).doesNotContain("applied rate");
   }
 
   @Test
