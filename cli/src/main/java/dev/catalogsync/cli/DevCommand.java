@@ -3,6 +3,7 @@ package dev.catalogsync.cli;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -85,7 +86,7 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
 
   private int runDemo(DevStack stack, Duration reconcileWindow) throws Exception {
     FlagClient flags =
-        new FlagClient(stack.bootstrapServers(), stack.settings().string("topic.flags"));
+        new FlagClient(stack.bootstrapServers(), Map.of(), stack.settings().string("topic.flags"));
     DemoScenario.Outcome outcome =
         new DemoScenario(
                 stack.jdbcUrl(),

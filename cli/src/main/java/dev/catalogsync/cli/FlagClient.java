@@ -6,6 +6,7 @@ import dev.catalogsync.schemas.contract.FlagRecord;
 import dev.catalogsync.schemas.contract.Topic;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,10 +31,15 @@ final class FlagClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
   private final String bootstrapServers;
+  private final Map<String, String> clientSettings;
   private final String topic;
 
-  FlagClient(String bootstrapServers, String topic) {
+  /**
+   * @param clientSettings Kafka client settings every client gets (security settings, for one)
+   */
+  FlagClient(String bootstrapServers, Map<String, String> clientSettings, String topic) {
     this.bootstrapServers = bootstrapServers;
+    this.clientSettings = Map.copyOf(clientSettings);
     this.topic = topic;
   }
 
@@ -42,17 +48,18 @@ final class FlagClient {
     Contract.checkKey(Topic.FLAG, flag);
     byte[] value = Contract.encode(Topic.FLAG, new FlagRecord(enabled, Instant.now(), by));
     Map<String, Object> config =
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.MAX_BLOCK_MS_CONFIG,
-            (int) TIMEOUT.toMillis(),
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-            (int) TIMEOUT.toMillis(),
-            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-            (int) TIMEOUT.toMillis() - 1000);
+        withClientSettings(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                (int) TIMEOUT.toMillis(),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                (int) TIMEOUT.toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) TIMEOUT.toMillis() - 1000));
     try (var producer =
         new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       producer
@@ -77,13 +84,14 @@ final class FlagClient {
   /** The newest valid record of the flag, or empty when it was never set (or reset). */
   Optional<FlagRecord> read(String flag) {
     Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-            (int) TIMEOUT.toMillis());
+        withClientSettings(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) TIMEOUT.toMillis()));
     try (var consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
@@ -131,5 +139,12 @@ final class FlagClient {
   private static String cause(Exception e) {
     Throwable t = e.getCause() != null ? e.getCause() : e;
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  /** The client settings with ours on top. */
+  private Map<String, Object> withClientSettings(Map<String, Object> ours) {
+    Map<String, Object> config = new HashMap<>(clientSettings);
+    config.putAll(ours);
+    return config;
   }
 }

@@ -3,6 +3,7 @@ package dev.catalogsync.cli;
 import dev.catalogsync.schemas.contract.FlagRecord;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,7 +20,10 @@ import picocli.CommandLine.Parameters;
       "",
       "Examples:",
       "  ./catalog-sync flag off -b 127.0.0.1:9092",
-      "  ./catalog-sync flag status -b kafka:9092 --topic catalog-sync.flags"
+      "  ./catalog-sync flag status -b kafka:9092 --topic catalog-sync.flags",
+      "  ./catalog-sync flag on -b kafka:9093 -X security.protocol=SASL_SSL -X sasl.mechanism=PLAIN \\",
+      "      -X sasl.jaas.config='org.apache.kafka.common.security.plain.PlainLoginModule required"
+          + " username=\"u\" password=\"p\";'"
     })
 final class FlagCommand implements Callable<Integer> {
   enum Action {
@@ -31,11 +35,7 @@ final class FlagCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "One of: ${COMPLETION-CANDIDATES}")
   Action action;
 
-  @Option(
-      names = {"-b", "--bootstrap-servers"},
-      defaultValue = "127.0.0.1:9092",
-      description = "Default: ${DEFAULT-VALUE}")
-  String bootstrapServers;
+  @Mixin KafkaOptions kafka;
 
   @Option(
       names = "--topic",
@@ -51,7 +51,7 @@ final class FlagCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    FlagClient client = new FlagClient(bootstrapServers, topic);
+    FlagClient client = new FlagClient(kafka.bootstrapServers, kafka.clientSettings, topic);
     if (action == Action.status) {
       System.out.println(
           client

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code catalog-sync status}: what an operator checks first. */
@@ -36,11 +37,7 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--jdbc-url", required = true, description = "JDBC URL of the database.")
   String jdbcUrl;
 
-  @Option(
-      names = {"-b", "--bootstrap-servers"},
-      defaultValue = "127.0.0.1:9092",
-      description = "Default: ${DEFAULT-VALUE}")
-  String bootstrapServers;
+  @Mixin KafkaOptions kafka;
 
   @Option(
       names = "--application-id",
@@ -71,7 +68,7 @@ final class StatusCommand implements Callable<Integer> {
     }
     System.out.printf("consumer lag:        %d%n", lag());
     String flag =
-        new FlagClient(bootstrapServers, flagTopic)
+        new FlagClient(kafka.bootstrapServers, kafka.clientSettings, flagTopic)
             .read(FlagRecord.PROCESS_SYNC_EVENTS)
             .map(r -> r.enabled() ? "on" : "off")
             .orElse("not set (default applies)");
@@ -82,14 +79,15 @@ final class StatusCommand implements Callable<Integer> {
   /** Records on the sync topic that the streams app has not committed yet. */
   private long lag() throws Exception {
     Map<String, Object> config =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrapServers,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-            (int) Duration.ofSeconds(TIMEOUT_SECONDS).toMillis(),
-            // must not exceed the API timeout, or the client refuses to start
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-            (int) Duration.ofSeconds(TIMEOUT_SECONDS).toMillis() - 1000);
+        kafka.clientConfig(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka.bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) Duration.ofSeconds(TIMEOUT_SECONDS).toMillis(),
+                // must not exceed the API timeout, or the client refuses to start
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) Duration.ofSeconds(TIMEOUT_SECONDS).toMillis() - 1000));
     try (Admin admin = Admin.create(config)) {
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin

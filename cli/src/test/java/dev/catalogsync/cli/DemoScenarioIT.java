@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,8 @@ class DemoScenarioIT {
         DevStack.start(new DevStack.Options(data, 0, 0, interval, Duration.ofSeconds(1)))) {
       ByteArrayOutputStream printed = new ByteArrayOutputStream();
       FlagClient flags =
-          new FlagClient(stack.bootstrapServers(), stack.settings().string("topic.flags"));
+          new FlagClient(
+              stack.bootstrapServers(), Map.of(), stack.settings().string("topic.flags"));
       stack.awaitReady(Duration.ofSeconds(60));
       flags.set(stack.settings().string("flag.name"), false, "an earlier session");
 

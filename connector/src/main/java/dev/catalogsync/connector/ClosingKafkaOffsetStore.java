@@ -1,6 +1,8 @@
 package dev.catalogsync.connector;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.connect.json.JsonConverter;
@@ -30,8 +32,23 @@ public final class ClosingKafkaOffsetStore extends KafkaOffsetBackingStore {
 
   @Override
   public void configure(WorkerConfig config) {
-    admin.bootstrapServers =
-        String.join(",", config.getList(WorkerConfig.BOOTSTRAP_SERVERS_CONFIG));
+    // The engine's settings hold the connector's too; the admin client takes only its own, the
+    // bootstrap servers and any security settings among them.
+    Set<String> adminKeys = AdminClientConfig.configNames();
+    Map<String, Object> settings = new HashMap<>();
+    config
+        .originals()
+        .forEach(
+            (k, v) -> {
+              if (adminKeys.contains(k)) {
+                settings.put(k, v);
+              }
+            });
+    settings.put(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        String.join(",", config.getList(WorkerConfig.BOOTSTRAP_SERVERS_CONFIG)));
+    settings.put(AdminClientConfig.CLIENT_ID_CONFIG, "catalog-sync-connector-offsets-admin");
+    admin.settings = settings;
     super.configure(config);
   }
 
@@ -53,19 +70,13 @@ public final class ClosingKafkaOffsetStore extends KafkaOffsetBackingStore {
 
   /** Creates the admin client on first use (after configure) and owns it. */
   private static final class AdminHolder implements Supplier<TopicAdmin> {
-    private volatile String bootstrapServers;
+    private volatile Map<String, Object> settings;
     private SharedTopicAdmin shared;
 
     @Override
     public synchronized TopicAdmin get() {
       if (shared == null) {
-        shared =
-            new SharedTopicAdmin(
-                Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    bootstrapServers,
-                    AdminClientConfig.CLIENT_ID_CONFIG,
-                    "catalog-sync-connector-offsets-admin"));
+        shared = new SharedTopicAdmin(settings);
       }
       return shared.get();
     }

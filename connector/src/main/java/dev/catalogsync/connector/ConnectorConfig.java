@@ -14,6 +14,8 @@ import java.util.Map;
  * @param user database user ({@code database.user}, or the URL's user parameter)
  * @param password database password; empty when none
  * @param bootstrapServers {@code kafka.bootstrap.servers}
+ * @param kafkaClient every other {@code kafka.*} key without its prefix (security settings): given
+ *     to every Kafka client, Debezium's offset store included; never printed
  * @param syncTopic {@code topic.sync-events}
  * @param partitions {@code topic.partitions}, used when the topic is created
  * @param replicationFactor {@code topic.replication-factor}; -1 for the broker default
@@ -38,6 +40,7 @@ public record ConnectorConfig(
     String user,
     String password,
     String bootstrapServers,
+    Map<String, String> kafkaClient,
     String syncTopic,
     int partitions,
     short replicationFactor,
@@ -59,6 +62,7 @@ public record ConnectorConfig(
   public static final String DEFAULTS_RESOURCE = "/catalog-sync-connector.properties";
 
   public ConnectorConfig {
+    kafkaClient = Map.copyOf(kafkaClient);
     debezium = Map.copyOf(debezium);
   }
 
@@ -110,6 +114,7 @@ public record ConnectorConfig(
         user,
         password == null ? "" : password,
         settings.string("kafka.bootstrap.servers"),
+        settings.kafkaClient(),
         topicName(settings, "topic.sync-events"),
         settings.positiveInt("topic.partitions"),
         replicationFactor(settings),

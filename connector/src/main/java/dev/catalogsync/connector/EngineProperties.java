@@ -45,6 +45,8 @@ public final class EngineProperties {
     p.setProperty(
         "offset.flush.interval.ms", Long.toString(config.offsetFlushInterval().toMillis()));
     if (config.offsetStorage() == OffsetStorage.KAFKA) {
+      // The offset store's clients are built from the engine's top-level settings.
+      config.kafkaClient().forEach(p::setProperty);
       p.setProperty("bootstrap.servers", config.bootstrapServers());
       p.setProperty("offset.storage.topic", config.offsetsTopic());
       // The topic is created by TopicSetup beforehand; these only matter if it was deleted since.

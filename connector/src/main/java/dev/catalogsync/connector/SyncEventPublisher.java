@@ -45,6 +45,7 @@ public final class SyncEventPublisher implements AutoCloseable {
 
   public static SyncEventPublisher create(ConnectorConfig config) {
     Properties p = new Properties();
+    p.putAll(config.kafkaClient());
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     p.put(ProducerConfig.CLIENT_ID_CONFIG, config.name() + "-producer");
     p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -52,6 +52,7 @@ public final class TopicSetup {
    */
   public static void ensure(ConnectorConfig config, Instant deadline) throws InterruptedException {
     Properties props = new Properties();
+    props.putAll(config.kafkaClient());
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, config.name() + "-admin");
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");

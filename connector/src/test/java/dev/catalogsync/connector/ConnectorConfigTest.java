@@ -90,6 +90,23 @@ class ConnectorConfigTest {
     assertThat(config.debezium()).containsExactly(Map.entry("max.batch.size", "4096"));
   }
 
+  @Test
+  void kafkaClientSettingsAreKeptAndNeverPrinted() {
+    ConnectorConfig config =
+        ConnectorConfig.from(
+            defaults(
+                Map.of(
+                    "kafka.security.protocol", "SASL_SSL",
+                    "kafka.sasl.jaas.config", "PlainLoginModule required password=\"k3y\";")));
+
+    assertThat(config.kafkaClient())
+        .isEqualTo(
+            Map.of(
+                "security.protocol", "SASL_SSL",
+                "sasl.jaas.config", "PlainLoginModule required password=\"k3y\";"));
+    assertThat(config.toString()).doesNotContain("k3y");
+  }
+
   @ParameterizedTest(name = "{0}={1}")
   @CsvSource(
       delimiter = '|',

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import kafka.server.KafkaConfig;
@@ -23,20 +24,29 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Kafka broker: one KRaft node that is both broker and controller, in this JVM, on fixed
  * loopback ports so that it can be stopped and started again at the same address (kcat keeps
- * working, clients reconnect).
+ * working, clients reconnect). Besides its plaintext port it has a second one that asks clients to
+ * authenticate (SASL PLAIN, user {@link #SASL_USER}), so tests can show that every client of the
+ * pipeline takes the security settings a production Kafka needs.
  */
 public final class KafkaBroker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaBroker.class);
   private static final AtomicBoolean EXIT_GUARDED = new AtomicBoolean();
 
+  /** The one user of the authenticating port. */
+  public static final String SASL_USER = "catalog-sync";
+
+  private static final String SASL_PASSWORD = "catalog-sync-secret";
+
   private final Path logDirectory;
   private final int port;
+  private final int saslPort;
   private final int controllerPort;
   private KafkaRaftServer server;
 
-  private KafkaBroker(Path logDirectory, int port, int controllerPort) {
+  private KafkaBroker(Path logDirectory, int port, int saslPort, int controllerPort) {
     this.logDirectory = logDirectory;
     this.port = port;
+    this.saslPort = saslPort;
     this.controllerPort = controllerPort;
   }
 
@@ -48,7 +58,8 @@ public final class KafkaBroker implements AutoCloseable {
    */
   public static KafkaBroker start(Path logDirectory, int port) {
     guardExit();
-    KafkaBroker broker = new KafkaBroker(logDirectory, port > 0 ? port : freePort(), freePort());
+    KafkaBroker broker =
+        new KafkaBroker(logDirectory, port > 0 ? port : freePort(), freePort(), freePort());
     broker.format();
     broker.start();
     return broker;
@@ -56,6 +67,31 @@ public final class KafkaBroker implements AutoCloseable {
 
   public String bootstrapServers() {
     return "127.0.0.1:" + port;
+  }
+
+  /** The port that only serves clients authenticated as {@link #SASL_USER}. */
+  public String saslBootstrapServers() {
+    return "127.0.0.1:" + saslPort;
+  }
+
+  /** What a Kafka client needs to log in on {@link #saslBootstrapServers()}, with a password. */
+  public static Map<String, String> saslClientSettings(String password) {
+    return Map.of(
+        "security.protocol",
+        "SASL_PLAINTEXT",
+        "sasl.mechanism",
+        "PLAIN",
+        "sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+            + SASL_USER
+            + "\" password=\""
+            + password
+            + "\";");
+  }
+
+  /** {@link #saslClientSettings(String)} with the right password. */
+  public static Map<String, String> saslClientSettings() {
+    return saslClientSettings(SASL_PASSWORD);
   }
 
   public boolean isRunning() {
@@ -95,12 +131,24 @@ public final class KafkaBroker implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+    String sasl = "SASL_PLAINTEXT://127.0.0.1:" + saslPort;
     p.put(
-        "listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        "listeners",
+        "PLAINTEXT://127.0.0.1:" + port + "," + sasl + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port + "," + sasl);
     p.put("controller.listener.names", "CONTROLLER");
     p.put("inter.broker.listener.name", "PLAINTEXT");
-    p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put(
+        "listener.security.protocol.map",
+        "PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:PLAINTEXT");
+    p.put("listener.name.sasl_plaintext.sasl.enabled.mechanisms", "PLAIN");
+    p.put(
+        "listener.name.sasl_plaintext.plain.sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required user_"
+            + SASL_USER
+            + "=\""
+            + SASL_PASSWORD
+            + "\";");
     p.put("log.dirs", logDirectory.toString());
     p.put("num.partitions", "1");
     p.put("default.replication.factor", "1");

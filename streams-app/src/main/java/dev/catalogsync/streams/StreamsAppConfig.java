@@ -10,6 +10,8 @@ import java.util.Map;
  *
  * @param database where projects, catalog_resources and the queue live
  * @param bootstrapServers Kafka bootstrap servers
+ * @param kafkaClient every other {@code kafka.*} key without its prefix (security settings): given
+ *     to every Kafka client of the app; never printed
  * @param topics names and creation settings of the topics the app reads and writes
  * @param applicationId Kafka Streams application id (shared by all instances)
  * @param stateDir local state directory, or null for Kafka Streams' default
@@ -21,6 +23,7 @@ import java.util.Map;
 public record StreamsAppConfig(
     Database database,
     String bootstrapServers,
+    Map<String, String> kafkaClient,
     Topics topics,
     String applicationId,
     String stateDir,
@@ -94,6 +97,7 @@ public record StreamsAppConfig(
     return new StreamsAppConfig(
         database,
         s.string("kafka.bootstrap.servers"),
+        s.kafkaClient(),
         topics,
         s.string("streams.application-id"),
         s.optional("streams.state-dir"),
@@ -101,6 +105,22 @@ public record StreamsAppConfig(
         flag,
         reconcile,
         s.passThrough(PASS_THROUGH_PREFIX));
+  }
+
+  /** Never print the Kafka client settings' values: they may hold credentials. */
+  @Override
+  public String toString() {
+    return "StreamsAppConfig[database="
+        + database
+        + ", kafka="
+        + bootstrapServers
+        + ", kafkaClient="
+        + kafkaClient.keySet()
+        + ", topics="
+        + topics
+        + ", applicationId="
+        + applicationId
+        + "]";
   }
 
   private static String jdbcUrl(Settings s, String key) {

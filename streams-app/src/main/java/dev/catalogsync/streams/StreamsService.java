@@ -48,9 +48,13 @@ public final class StreamsService implements AutoCloseable {
     return service;
   }
 
-  /** Kafka Streams properties: the app's derived values, then the pass-through ones on top. */
+  /**
+   * Kafka Streams properties: the Kafka client settings, the app's derived values, then the
+   * pass-through ones on top.
+   */
   static Properties properties(StreamsAppConfig config) {
     Properties p = new Properties();
+    p.putAll(config.kafkaClient());
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
     // At-least-once: exactly-once would not cover the JDBC write, and the version guard already

@@ -105,8 +105,32 @@ class StreamsAppConfigTest {
   @Test
   void thePasswordIsNotPrinted() {
     StreamsAppConfig config =
-        StreamsAppConfig.from(defaults().with(Map.of("database.password", "s3cret")));
-    assertThat(config.toString()).doesNotContain("s3cret");
+        StreamsAppConfig.from(
+            defaults()
+                .with(
+                    Map.of(
+                        "database.password", "s3cret",
+                        "kafka.sasl.jaas.config", "PlainLoginModule required password=\"k3y\";")));
+    assertThat(config.toString()).doesNotContain("s3cret").doesNotContain("k3y");
+  }
+
+  @Test
+  void kafkaClientSettingsReachKafkaStreamsAndItsOwnKeysWin() {
+    StreamsAppConfig config =
+        StreamsAppConfig.from(
+            defaults()
+                .with(
+                    Map.of(
+                        "kafka.security.protocol", "SASL_SSL",
+                        "kafka.client.dns.lookup", "use_all_dns_ips",
+                        "kafka-streams.client.dns.lookup",
+                            "resolve_canonical_bootstrap_servers_only")));
+    Properties props = StreamsService.properties(config);
+    assertThat(props.get("security.protocol")).isEqualTo("SASL_SSL");
+    assertThat(props.get("client.dns.lookup"))
+        .isEqualTo("resolve_canonical_bootstrap_servers_only");
+    // The shipped empty ones are not given at all.
+    assertThat(props).doesNotContainKey("sasl.mechanism");
   }
 
   @Test

@@ -146,6 +146,17 @@ public final class Settings {
     return out;
   }
 
+  /**
+   * Every {@code kafka.X} setting but {@code kafka.bootstrap.servers}, as {@code X}, empty ones
+   * left out: given to every Kafka client of the pipeline (security settings, for one).
+   */
+  public Map<String, String> kafkaClient() {
+    Map<String, String> out = passThrough("kafka.");
+    out.remove("bootstrap.servers");
+    out.values().removeIf(String::isEmpty);
+    return out;
+  }
+
   /** A failure that names the key, its variable and the rejected value. */
   public static ConfigException invalid(String key, String value, String rule) {
     String shown = value == null ? "missing" : "'" + value + "'";

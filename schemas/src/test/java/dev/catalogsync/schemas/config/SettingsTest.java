@@ -53,6 +53,20 @@ class SettingsTest {
   }
 
   @Test
+  void kafkaClientSettingsAreTheKafkaKeysButTheBootstrapServersAndEmptyOnes() {
+    Settings settings =
+        Settings.load(DEFAULTS, null, Map.of())
+            .with(
+                Map.of(
+                    "kafka.bootstrap.servers", "k:9092",
+                    "kafka.security.protocol", "SASL_SSL",
+                    "kafka.sasl.mechanism", "",
+                    "kafka-streams.num.stream.threads", "3"));
+
+    assertThat(settings.kafkaClient()).isEqualTo(Map.of("security.protocol", "SASL_SSL"));
+  }
+
+  @Test
   void aMissingUserFileIsAClearError(@TempDir Path dir) {
     assertThatThrownBy(() -> Settings.load(DEFAULTS, dir.resolve("nope.properties"), Map.of()))
         .isInstanceOf(ConfigException.class)
