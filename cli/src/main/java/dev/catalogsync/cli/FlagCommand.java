@@ -21,9 +21,10 @@ import picocli.CommandLine.Parameters;
       "Examples:",
       "  ./catalog-sync flag off -b 127.0.0.1:9092",
       "  ./catalog-sync flag status -b kafka:9092 --topic catalog-sync.flags",
-      "  ./catalog-sync flag on -b kafka:9093 -X security.protocol=SASL_SSL -X sasl.mechanism=PLAIN \\",
-      "      -X sasl.jaas.config='org.apache.kafka.common.security.plain.PlainLoginModule required"
-          + " username=\"u\" password=\"p\";'"
+      "  ./catalog-sync flag on -b kafka:9093 -X security.protocol=SASL_SSL \\",
+      "      -X sasl.mechanism=PLAIN -X sasl.jaas.config=\"$JAAS\"",
+      "  with JAAS='org.apache.kafka.common.security.plain.PlainLoginModule required",
+      "    username=\"u\" password=\"p\";'"
     })
 final class FlagCommand implements Callable<Integer> {
   enum Action {
