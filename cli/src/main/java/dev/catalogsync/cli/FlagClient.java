@@ -6,7 +6,6 @@ import dev.catalogsync.schemas.contract.FlagRecord;
 import dev.catalogsync.schemas.contract.Topic;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +47,8 @@ final class FlagClient {
     Contract.checkKey(Topic.FLAG, flag);
     byte[] value = Contract.encode(Topic.FLAG, new FlagRecord(enabled, Instant.now(), by));
     Map<String, Object> config =
-        withClientSettings(
+        KafkaOptions.clientConfig(
+            clientSettings,
             Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -84,7 +84,8 @@ final class FlagClient {
   /** The newest valid record of the flag, or empty when it was never set (or reset). */
   Optional<FlagRecord> read(String flag) {
     Map<String, Object> config =
-        withClientSettings(
+        KafkaOptions.clientConfig(
+            clientSettings,
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
@@ -139,12 +140,5 @@ final class FlagClient {
   private static String cause(Exception e) {
     Throwable t = e.getCause() != null ? e.getCause() : e;
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-  }
-
-  /** The client settings with ours on top. */
-  private Map<String, Object> withClientSettings(Map<String, Object> ours) {
-    Map<String, Object> config = new HashMap<>(clientSettings);
-    config.putAll(ours);
-    return config;
   }
 }

@@ -23,6 +23,12 @@ final class KafkaOptions {
 
   /** The client settings, then the given ones on top. */
   Map<String, Object> clientConfig(Map<String, Object> ours) {
+    return clientConfig(clientSettings, ours);
+  }
+
+  /** A Kafka client's configuration: the user's client settings, then ours on top. */
+  static Map<String, Object> clientConfig(
+      Map<String, String> clientSettings, Map<String, Object> ours) {
     Map<String, Object> config = new HashMap<>(clientSettings);
     config.putAll(ours);
     return config;
