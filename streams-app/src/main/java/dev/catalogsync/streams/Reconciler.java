@@ -61,7 +61,8 @@ public final class Reconciler implements AutoCloseable {
         consumable += batch.consumable;
         processed += batch.processed;
         written += batch.written;
-        boolean backlogLeft = batch.consumable == settings.batchSize();
+        // Rows left for a locked resource come first again: only go on while batches settle some.
+        boolean backlogLeft = batch.consumable == settings.batchSize() && batch.processed > 0;
         if (!backlogLeft || clockMillis.getAsLong() - started >= budget) {
           break;
         }

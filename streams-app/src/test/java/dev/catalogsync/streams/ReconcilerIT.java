@@ -6,13 +6,21 @@ import static org.awaitility.Awaitility.await;
 import dev.catalogsync.embedded.KafkaBroker;
 import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
+import dev.catalogsync.schemas.contract.SyncEvent;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +92,84 @@ class ReconcilerIT {
       assertThat(data.pendingCount()).isZero();
       // Resource 2's event was already processed, so the reconciler did not touch it.
       assertThat(data.resources().values()).filteredOn(c -> c.name() == null).hasSize(1);
+    }
+  }
+
+  @Test
+  void anOlderEventAppliedAfterTheReconcilerCannotUndoTheProjectsCurrentValues(
+      TestDatabase database) throws Exception {
+    SchemaInstaller.installDemo(database.jdbcUrl(), null, null);
+    Database target = new Database(database.jdbcUrl(), null, null);
+    try (Connection db = database.connect();
+        Reconciler reconciler = new Reconciler(target, oneMinuteGrace());
+        JdbcSyncWriter stream = new JdbcSyncWriter(target)) {
+      DemoData data = new DemoData(db);
+      long resource = data.projectWithResource("p", "d", 0);
+      data.backdateQueue(Instant.now().minus(Duration.ofHours(1))); // CDC missed this one
+      long project = data.projectOf(resource);
+      data.updateProject(project, "p", "d", 20); // made public...
+      data.updateProject(project, "p", "d", 0); // ...and private again, both still in flight
+      SyncEvent madePublic = data.pendingEvents().get(1);
+
+      reconciler.run(); // copies the project's current row for the old event
+      stream.apply(
+          List.of(new ResourceState(madePublic, 0).toWrite()), new long[] {madePublic.id()});
+
+      assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("p", "d", 0));
+    }
+  }
+
+  @Test
+  void theReconcilerLeavesAResourceTheStreamIsWritingForLaterInsteadOfDeadlocking(
+      TestDatabase database) throws Exception {
+    SchemaInstaller.installDemo(database.jdbcUrl(), null, null);
+    Database target = new Database(database.jdbcUrl(), null, null);
+    ExecutorService background = Executors.newSingleThreadExecutor();
+    try (Connection db = database.connect();
+        Connection streamWrite = database.connect();
+        Reconciler reconciler = new Reconciler(target, oneMinuteGrace())) {
+      DemoData data = new DemoData(db);
+      long busy = data.projectWithResource("busy", "d", 0);
+      long idle = data.projectWithResource("idle", "d", 10);
+      data.backdateQueue(Instant.now().minus(Duration.ofHours(1))); // CDC missed both
+
+      // The stream's batch statement has written the busy resource's row and is about to mark
+      // its queue rows, as apply-batch.sql does in one transaction.
+      streamWrite.setAutoCommit(false);
+      try (Statement s = streamWrite.createStatement()) {
+        s.execute("UPDATE catalog_resources SET synced_at = now() WHERE id = " + busy);
+      }
+      Future<ReconcileResult> run = background.submit(reconciler::run);
+      await().atMost(Duration.ofSeconds(30)).until(() -> run.isDone() || waitsForALock(db));
+      try (Statement s = streamWrite.createStatement()) {
+        s.execute(
+            "UPDATE catalog_resource_sync_events SET status = 2 WHERE catalog_resource_id = "
+                + busy);
+      }
+      streamWrite.commit();
+
+      // Neither side was chosen as a deadlock victim: both committed.
+      assertThat(run.get(30, TimeUnit.SECONDS).processedEvents()).isEqualTo(1);
+      assertThat(data.resourceColumns(idle)).isEqualTo(new DemoData.Columns("idle", "d", 10));
+      assertThat(data.pendingCount()).isZero();
+    } finally {
+      background.shutdownNow();
+    }
+  }
+
+  private static StreamsAppConfig.Reconcile oneMinuteGrace() {
+    return new StreamsAppConfig.Reconcile(
+        Duration.ofSeconds(1), Duration.ofMinutes(1), 100, Duration.ofSeconds(30));
+  }
+
+  private static boolean waitsForALock(Connection observer) throws Exception {
+    try (Statement s = observer.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
+      rs.next();
+      return rs.getLong(1) > 0;
     }
   }
 }
