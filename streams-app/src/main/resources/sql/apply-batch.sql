@@ -9,7 +9,8 @@
 -- the app can tell how far behind the source it is without trusting its own clock.
 -- PostgreSQL writes a commit to the WAL before the committing session makes it visible, so CDC can
 -- deliver an event whose queue row this statement cannot see yet. Only when fewer rows were marked
--- than sent, the ids no row is visible for come back (not_visible) for the app to mark again.
+-- than sent, the ids no row is visible for come back (not_visible) for the app to mark again, and
+-- the resources such a transaction created (not_visible_resources) for it to write again.
 WITH v (id, event_id, name, description, visibility_level) AS (
     SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::integer[])
 ),
@@ -45,9 +46,24 @@ counts AS (
 SELECT c.rows_written,
        c.events_processed,
        (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS database_time_ms,
-       CASE WHEN c.events_processed < cardinality((SELECT ids FROM covered)) THEN
-           ARRAY(SELECT s.id
-                   FROM unnest((SELECT ids FROM covered)) AS s (id)
-                  WHERE NOT EXISTS (SELECT 1 FROM catalog_resource_sync_events e WHERE e.id = s.id))
-       END AS not_visible
-  FROM counts c
+       nv.ids AS not_visible,
+       -- A state whose own queue row and resource row are both invisible was created by a
+       -- transaction not visible yet: the UPDATE matched nothing, but the resource will exist.
+       -- Its id comes back so the app writes that state again, instead of taking it for an
+       -- orphan and leaving the row with the host's values.
+       CASE WHEN cardinality(nv.ids) > 0 THEN
+           ARRAY(SELECT v.id
+                   FROM v
+                  WHERE v.event_id = ANY (nv.ids)
+                    AND NOT EXISTS (SELECT 1 FROM catalog_resources r WHERE r.id = v.id))
+       END AS not_visible_resources
+  FROM counts c,
+       LATERAL (
+           SELECT CASE WHEN c.events_processed < cardinality((SELECT ids FROM covered)) THEN
+                      ARRAY(SELECT s.id
+                              FROM unnest((SELECT ids FROM covered)) AS s (id)
+                             WHERE NOT EXISTS (SELECT 1
+                                                 FROM catalog_resource_sync_events e
+                                                WHERE e.id = s.id))
+                  END AS ids
+       ) nv

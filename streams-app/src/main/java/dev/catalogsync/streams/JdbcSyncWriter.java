@@ -58,7 +58,12 @@ public final class JdbcSyncWriter implements SyncWriter {
         try (ResultSet rs = ps.executeQuery()) {
           rs.next();
           return new ApplyResult(
-              n, rs.getInt(1), rs.getInt(2), rs.getLong(3), longs(rs.getArray(4)));
+              n,
+              rs.getInt(1),
+              rs.getInt(2),
+              rs.getLong(3),
+              longs(rs.getArray(4)),
+              longs(rs.getArray(5)));
         }
       }
     } catch (SQLException e) {

@@ -82,6 +82,10 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     // still catching up (see due).
     this.pacer =
         new WritePacer(config.apply().maxDeferral(), config.apply().interval().multipliedBy(2));
+    // Kafka Streams may initialise this instance again (a revived task): what it held in memory
+    // belongs to the store it had then. The store is the truth; the marks go to the reconciler.
+    waiting.clear();
+    marks.clear();
     try (KeyValueIterator<Long, ResourceState> all = store.all()) {
       while (all.hasNext()) {
         KeyValue<Long, ResourceState> entry = all.next();
@@ -185,7 +189,12 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
             PendingMarks.NOT_VISIBLE_RETRY_MILLIS);
       }
       withRetries = false;
+      int notCreatedYet = 0;
       for (Long key : keys) {
+        if (createdByInvisibleCommit(key, result)) {
+          notCreatedYet++; // stays waiting, and in the store, for the next tick
+          continue;
+        }
         waiting.remove(key);
         store.put(key, null); // a delete; delete() would read and deserialize the old value
       }
@@ -198,7 +207,21 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
           result.statesSent(),
           result.rowsWritten(),
           result.eventsProcessed());
+      if (notCreatedYet > 0) {
+        break; // they would come first again in this tick; the next tick tries them
+      }
     } while (!waiting.isEmpty() && System.nanoTime() - started < MAX_APPLY_TIME_PER_TICK.toNanos());
+  }
+
+  /**
+   * Whether a state's write matched no row because the transaction that created its resource is not
+   * visible yet (its commit reached CDC first). Writing it again once visible is what keeps the row
+   * from holding the host's values; after {@link PendingMarks#NOT_VISIBLE_RETRY_MILLIS} it is given
+   * up, and its queue row, still pending, goes to the reconciler.
+   */
+  private boolean createdByInvisibleCommit(long key, ApplyResult result) {
+    return result.notVisibleResources().contains(key)
+        && marks.retrying(waiting.get(key).latest().id());
   }
 
   private boolean due(long now) {

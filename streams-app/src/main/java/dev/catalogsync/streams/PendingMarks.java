@@ -102,6 +102,11 @@ final class PendingMarks {
     return givenUp;
   }
 
+  /** Whether an id the database did not show is still tried again (not given up on yet). */
+  boolean retrying(long eventId) {
+    return notVisibleSince.containsKey(eventId);
+  }
+
   /** Forgets every id: they stay pending in the queue until the reconciler marks them. */
   void clear() {
     byResource.clear();

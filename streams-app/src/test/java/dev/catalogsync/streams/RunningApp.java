@@ -58,11 +58,17 @@ final class RunningApp {
   }
 
   static void publish(StreamsAppConfig config, List<SyncEvent> events) {
+    publish(config, null, events);
+  }
+
+  /** Publishes to one partition, in order; null partitions by key as the connector does. */
+  static void publish(StreamsAppConfig config, Integer partition, List<SyncEvent> events) {
     try (KafkaProducer<String, byte[]> producer = producer(config)) {
       for (SyncEvent event : events) {
         producer.send(
             new ProducerRecord<>(
                 config.topics().syncEvents(),
+                partition,
                 event.key(),
                 Contract.encode(Topic.SYNC_EVENT, event)));
       }
