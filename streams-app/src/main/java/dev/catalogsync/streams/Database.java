@@ -3,19 +3,26 @@ package dev.catalogsync.streams;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
  * How to reach PostgreSQL. Connections get timeouts so that a dead database makes a write fail fast
  * instead of blocking the stream thread past its poll interval.
  *
+ * <p>The server-side limits keep one statement from holding the stream thread: a write that waits
+ * for a lock the host holds (a migration, a long transaction) fails after {@code lockTimeout} and
+ * is retried with backoff, its state kept; the socket timeout stays above both.
+ *
  * @param url JDBC URL
  * @param user user, or null when the URL carries it
  * @param password password, or null
+ * @param statementTimeout longest a statement may run ({@code database.statement-timeout.ms})
+ * @param lockTimeout longest a statement may wait for a lock ({@code database.lock-timeout.ms})
  */
-public record Database(String url, String user, String password) {
+public record Database(
+    String url, String user, String password, Duration statementTimeout, Duration lockTimeout) {
   private static final String CONNECT_TIMEOUT_SECONDS = "5";
-  private static final String SOCKET_TIMEOUT_SECONDS = "60";
 
   public Connection connect() throws SQLException {
     Properties props = new Properties();
@@ -26,7 +33,13 @@ public record Database(String url, String user, String password) {
       props.setProperty("password", password);
     }
     props.setProperty("connectTimeout", CONNECT_TIMEOUT_SECONDS);
-    props.setProperty("socketTimeout", SOCKET_TIMEOUT_SECONDS);
+    props.setProperty("socketTimeout", Long.toString(statementTimeout.toSeconds() + 30));
+    props.setProperty(
+        "options",
+        "-c statement_timeout="
+            + statementTimeout.toMillis()
+            + " -c lock_timeout="
+            + lockTimeout.toMillis());
     props.setProperty("ApplicationName", "catalog-sync-streams");
     return DriverManager.getConnection(url, props);
   }

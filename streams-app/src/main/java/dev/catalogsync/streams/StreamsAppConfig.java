@@ -47,14 +47,15 @@ public record StreamsAppConfig(
 
   /**
    * Batched writer: tick, resources per statement, longest wait while behind, resources that may
-   * wait at most, first retry wait.
+   * wait at most, first retry wait, how long every write may fail before health is not ready.
    */
   public record Apply(
       Duration interval,
       int batchSize,
       Duration maxDeferral,
       int maxPendingResources,
-      Duration retryBackoff) {}
+      Duration retryBackoff,
+      Duration unreadyAfter) {}
 
   /** The gating flag and its value when no record says otherwise. */
   public record Flag(String name, boolean defaultEnabled) {}
@@ -72,7 +73,9 @@ public record StreamsAppConfig(
         new Database(
             jdbcUrl(s, "database.url"),
             s.optional("database.user"),
-            s.optional("database.password"));
+            s.optional("database.password"),
+            s.millis("database.statement-timeout.ms"),
+            s.millis("database.lock-timeout.ms"));
     Topics topics =
         new Topics(
             s.string("topic.sync-events"),
@@ -86,7 +89,8 @@ public record StreamsAppConfig(
             s.positiveInt("apply.batch-size"),
             s.millis("apply.max-deferral.ms"),
             s.positiveInt("apply.max-pending-resources"),
-            s.millis("apply.retry-backoff.ms"));
+            s.millis("apply.retry-backoff.ms"),
+            s.millis("apply.unready-after.ms"));
     Flag flag = new Flag(flagName(s, "flag.name"), s.bool("flag.default"));
     Reconcile reconcile =
         new Reconcile(

@@ -25,9 +25,11 @@ public final class StreamsService implements AutoCloseable {
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics metrics;
   private final AtomicReference<String> lastFailure = new AtomicReference<>();
+  private final WriteHealth writes;
 
-  private StreamsService(KafkaStreams streams) {
+  private StreamsService(KafkaStreams streams, WriteHealth writes) {
     this.streams = streams;
+    this.writes = writes;
     // Kafka Streams' own metrics (lag, rates, state) next to the sync figures, for /metrics.
     this.metrics = new KafkaStreamsMetrics(streams);
     this.metrics.bindTo(Metrics.globalRegistry);
@@ -37,10 +39,11 @@ public final class StreamsService implements AutoCloseable {
   public static StreamsService start(StreamsAppConfig config) {
     TopicCreator.createMissing(config);
     InputLag inputLag = new InputLag(config.topics().syncEvents());
+    WriteHealth writes = new WriteHealth(config.apply().unreadyAfter());
     KafkaStreams streams =
-        new KafkaStreams(SyncTopology.build(config, inputLag), properties(config));
+        new KafkaStreams(SyncTopology.build(config, inputLag, writes), properties(config));
     inputLag.attach(streams);
-    StreamsService service = new StreamsService(streams);
+    StreamsService service = new StreamsService(streams, writes);
     streams.setUncaughtExceptionHandler(service::onUncaught);
     streams.setStateListener(
         (now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
@@ -80,11 +83,17 @@ public final class StreamsService implements AutoCloseable {
     return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
   }
 
-  /** Ready only while Kafka Streams is RUNNING; otherwise its state and the last failure. */
+  /**
+   * Ready only while Kafka Streams is RUNNING and the database takes the batch writes (not every
+   * write failing for longer than {@code apply.unready-after.ms}); otherwise why not.
+   */
   public Health health() {
     KafkaStreams.State state = streams.state();
     if (state == KafkaStreams.State.RUNNING) {
-      return new Health(COMPONENT, true, state.name());
+      return writes
+          .problem()
+          .map(problem -> new Health(COMPONENT, false, problem))
+          .orElseGet(() -> new Health(COMPONENT, true, state.name()));
     }
     String failure = lastFailure.get();
     return new Health(

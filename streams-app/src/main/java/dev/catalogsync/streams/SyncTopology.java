@@ -32,14 +32,19 @@ public final class SyncTopology {
 
   /** The topology writing through JDBC to the configured database. */
   public static Topology build(StreamsAppConfig config) {
-    return build(config, InputLag.UNKNOWN);
+    return build(config, InputLag.UNKNOWN, new WriteHealth(config.apply().unreadyAfter()));
   }
 
-  /** The topology writing through JDBC, told by the consumer where a backlog ends. */
-  static Topology build(StreamsAppConfig config, InputLag inputLag) {
+  /**
+   * The topology writing through JDBC, told by the consumer where a backlog ends, reporting whether
+   * its writes succeed.
+   */
+  static Topology build(StreamsAppConfig config, InputLag inputLag, WriteHealth health) {
     return build(
         config,
-        () -> new MeteredSyncWriter(new JdbcSyncWriter(config.database()), SyncMetrics.global()),
+        () ->
+            new MeteredSyncWriter(
+                new JdbcSyncWriter(config.database()), SyncMetrics.global(), health),
         inputLag);
   }
 

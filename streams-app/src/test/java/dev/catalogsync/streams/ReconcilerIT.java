@@ -60,7 +60,7 @@ class ReconcilerIT {
     StreamsAppConfig.Reconcile settings =
         new StreamsAppConfig.Reconcile(
             Duration.ofSeconds(1), Duration.ofMillis(1), 3, Duration.ofSeconds(30));
-    Database target = new Database(database.jdbcUrl(), null, null);
+    Database target = RunningApp.database(database);
     try (Connection db = database.connect();
         Connection other = database.connect();
         Reconciler reconciler = new Reconciler(target, settings)) {
@@ -99,7 +99,7 @@ class ReconcilerIT {
   void anOlderEventAppliedAfterTheReconcilerCannotUndoTheProjectsCurrentValues(
       TestDatabase database) throws Exception {
     SchemaInstaller.installDemo(database.jdbcUrl(), null, null);
-    Database target = new Database(database.jdbcUrl(), null, null);
+    Database target = RunningApp.database(database);
     try (Connection db = database.connect();
         Reconciler reconciler = new Reconciler(target, oneMinuteGrace());
         JdbcSyncWriter stream = new JdbcSyncWriter(target)) {
@@ -123,7 +123,7 @@ class ReconcilerIT {
   void theReconcilerLeavesAResourceTheStreamIsWritingForLaterInsteadOfDeadlocking(
       TestDatabase database) throws Exception {
     SchemaInstaller.installDemo(database.jdbcUrl(), null, null);
-    Database target = new Database(database.jdbcUrl(), null, null);
+    Database target = RunningApp.database(database);
     ExecutorService background = Executors.newSingleThreadExecutor();
     try (Connection db = database.connect();
         Connection streamWrite = database.connect();

@@ -51,6 +51,17 @@ final class RunningApp {
         Settings.load(StreamsAppConfig.DEFAULTS_RESOURCE, null, Map.of()).with(all));
   }
 
+  /** The app's database settings, every default but the URL. */
+  static Database database(TestDatabase database) {
+    return StreamsAppConfig.from(settingsOnly(Map.of("database.url", database.jdbcUrl())))
+        .database();
+  }
+
+  /** The shipped defaults with these values on top, without a state directory or topics. */
+  static Settings settingsOnly(Map<String, String> values) {
+    return Settings.load(StreamsAppConfig.DEFAULTS_RESOURCE, null, Map.of()).with(values);
+  }
+
   static StreamsService startAndAwaitRunning(StreamsAppConfig config) {
     StreamsService service = StreamsService.start(config);
     await("streams app RUNNING").atMost(STARTUP).until(() -> service.health().ready());
