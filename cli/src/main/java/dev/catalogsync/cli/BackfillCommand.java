@@ -1,5 +1,6 @@
 package dev.catalogsync.cli;
 
+import dev.catalogsync.schemas.sql.SqlResource;
 import java.io.PrintStream;
 import java.sql.Array;
 import java.sql.Connection;
@@ -55,7 +56,8 @@ final class BackfillCommand implements Callable<Integer> {
       Progress progress = new Progress(System.err, total);
       long after = 0;
       long done = 0;
-      try (PreparedStatement batch = db.prepareStatement(SqlFile.load("/backfill/batch.sql"))) {
+      try (PreparedStatement batch =
+          db.prepareStatement(SqlResource.load(BackfillCommand.class, "backfill-batch.sql"))) {
         while (true) {
           batch.setLong(1, after);
           batch.setArray(2, ids);
@@ -82,7 +84,8 @@ final class BackfillCommand implements Callable<Integer> {
   }
 
   private static long count(Connection db, Array ids) throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement(SqlFile.load("/backfill/count.sql"))) {
+    try (PreparedStatement ps =
+        db.prepareStatement(SqlResource.load(BackfillCommand.class, "backfill-count.sql"))) {
       ps.setArray(1, ids);
       ps.setArray(2, ids);
       try (ResultSet rs = ps.executeQuery()) {

@@ -1,33 +1,37 @@
 package dev.catalogsync.cli;
 
-import dev.catalogsync.bench.BenchCommand;
 import dev.catalogsync.schemas.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Entry point of the one runnable artifact; each subcommand is its own class. */
+/**
+ * Entry point of the product; each subcommand is its own class. The launcher runs {@code dev} and
+ * {@code bench} from their own modules, which the product's jar does not carry.
+ */
 @Command(
     name = "catalog-sync",
     mixinStandardHelpOptions = true,
     version = "catalog-sync 0.1.0",
     description = "Keeps catalog_resources equal to projects with Debezium and Kafka Streams.",
     subcommands = {
-      DevCommand.class,
       InstallCommand.class,
       ConnectorCommand.class,
       StreamsCommand.class,
       FlagCommand.class,
       StatusCommand.class,
-      BackfillCommand.class,
-      BenchCommand.class
+      BackfillCommand.class
     },
     footer = {
       "",
       "Examples:",
       "  ./catalog-sync dev                 whole pipeline on embedded PostgreSQL + Kafka",
       "  ./catalog-sync dev --demo          run the three checks and exit",
+      "  ./catalog-sync bench --quick       the benchmark, small",
       "  ./catalog-sync flag off -b 127.0.0.1:9092",
+      "",
+      "dev and bench run from a clone with the launcher (see README.md); they are not part of",
+      "the product's jar or image.",
     })
 public final class CatalogSyncCli {
   @Option(
@@ -40,7 +44,7 @@ public final class CatalogSyncCli {
     System.exit(commandLine().execute(args));
   }
 
-  static CommandLine commandLine() {
+  public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new CatalogSyncCli());
     cli.setExecutionExceptionHandler(
         (e, line, parsed) -> {
@@ -55,7 +59,7 @@ public final class CatalogSyncCli {
   }
 
   /** The error's own message, with its root cause when that adds something, on one line. */
-  static String oneLine(Throwable e) {
+  public static String oneLine(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

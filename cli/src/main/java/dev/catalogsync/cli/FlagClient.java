@@ -26,7 +26,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Sets and reads a flag on the compacted flag topic, the way every streams instance sees it. */
-final class FlagClient {
+public final class FlagClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
   private final String bootstrapServers;
@@ -36,14 +36,14 @@ final class FlagClient {
   /**
    * @param clientSettings Kafka client settings every client gets (security settings, for one)
    */
-  FlagClient(String bootstrapServers, Map<String, String> clientSettings, String topic) {
+  public FlagClient(String bootstrapServers, Map<String, String> clientSettings, String topic) {
     this.bootstrapServers = bootstrapServers;
     this.clientSettings = Map.copyOf(clientSettings);
     this.topic = topic;
   }
 
   /** Writes the flag and waits for the broker's acknowledgement. */
-  void set(String flag, boolean enabled, String by) {
+  public void set(String flag, boolean enabled, String by) {
     Contract.checkKey(Topic.FLAG, flag);
     byte[] value = Contract.encode(Topic.FLAG, new FlagRecord(enabled, Instant.now(), by));
     Map<String, Object> config =
@@ -82,7 +82,7 @@ final class FlagClient {
   }
 
   /** The newest valid record of the flag, or empty when it was never set (or reset). */
-  Optional<FlagRecord> read(String flag) {
+  public Optional<FlagRecord> read(String flag) {
     Map<String, Object> config =
         KafkaOptions.clientConfig(
             clientSettings,

@@ -17,14 +17,14 @@ import java.util.function.Supplier;
  * {@code GET /health}: 200 when every component is ready, 503 otherwise, with each component's
  * state in JSON so an operator sees why. {@code GET /metrics}: Prometheus text.
  */
-final class HealthServer implements AutoCloseable {
+public final class HealthServer implements AutoCloseable {
   private final HttpServer server;
 
   private HealthServer(HttpServer server) {
     this.server = server;
   }
 
-  static HealthServer start(
+  public static HealthServer start(
       String host, int port, Supplier<List<Health>> health, MetricsEndpoint metrics) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
@@ -37,7 +37,7 @@ final class HealthServer implements AutoCloseable {
     }
   }
 
-  String url() {
+  public String url() {
     InetSocketAddress address = server.getAddress();
     return "http://" + address.getHostString() + ":" + address.getPort() + "/health";
   }

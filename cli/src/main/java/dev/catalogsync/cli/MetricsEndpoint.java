@@ -1,5 +1,6 @@
 package dev.catalogsync.cli;
 
+import dev.catalogsync.schemas.sql.SqlResource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * figures, Kafka Streams' metrics) plus the queue's pending count and oldest pending age, read from
  * the database at most once a second.
  */
-final class MetricsEndpoint {
+public final class MetricsEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(MetricsEndpoint.class);
   private static final Duration CACHE = Duration.ofSeconds(1);
 
@@ -29,7 +30,7 @@ final class MetricsEndpoint {
   }
 
   /** Opens a connection to the database that holds the queue. */
-  interface QueueDatabase {
+  public interface QueueDatabase {
     Connection connect() throws SQLException;
   }
 
@@ -37,14 +38,14 @@ final class MetricsEndpoint {
    * Exports the global registry. Call it before starting the services: meters recorded before the
    * Prometheus registry joins the global one would be missed.
    */
-  static MetricsEndpoint create() {
+  public static MetricsEndpoint create() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Metrics.addRegistry(registry);
     return new MetricsEndpoint(registry);
   }
 
   /** Adds the queue's pending count and oldest pending age, read from this database. */
-  MetricsEndpoint watchQueue(QueueDatabase database) {
+  public MetricsEndpoint watchQueue(QueueDatabase database) {
     QueueFigures figures = new QueueFigures(database);
     // Gauges hold their state weakly and nothing else references the figures: hold them strongly.
     Gauge.builder("catalog_sync_pending_events", figures, f -> f.get()[0])
@@ -80,7 +81,8 @@ final class MetricsEndpoint {
       readAt = System.nanoTime();
       try (Connection c = database.connect();
           Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery(SqlFile.load("/dev/pending-status.sql"))) {
+          ResultSet rs =
+              s.executeQuery(SqlResource.load(MetricsEndpoint.class, "pending-status.sql"))) {
         rs.next();
         last = new double[] {rs.getLong(1), rs.getDouble(2)};
       } catch (SQLException e) {

@@ -1,6 +1,7 @@
 package dev.catalogsync.cli;
 
 import dev.catalogsync.schemas.contract.FlagRecord;
+import dev.catalogsync.schemas.sql.SqlResource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -61,7 +62,8 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (Connection db = DriverManager.getConnection(jdbcUrl);
         Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery(SqlFile.load("/dev/pending-status.sql"))) {
+        ResultSet rs =
+            s.executeQuery(SqlResource.load(StatusCommand.class, "pending-status.sql"))) {
       rs.next();
       System.out.printf("pending events:      %d%n", rs.getLong(1));
       System.out.printf("oldest pending age:  %.1f s%n", rs.getDouble(2));

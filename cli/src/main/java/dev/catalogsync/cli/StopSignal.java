@@ -9,13 +9,13 @@ import java.util.concurrent.TimeUnit;
  * stop, then waits (bounded) until the main thread has closed everything in order, so the process
  * exits only after offsets are flushed and embedded servers are down.
  */
-final class StopSignal {
+public final class StopSignal {
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final CountDownLatch closed = new CountDownLatch(1);
 
   private StopSignal() {}
 
-  static StopSignal install(Duration closeTimeout) {
+  public static StopSignal install(Duration closeTimeout) {
     StopSignal signal = new StopSignal();
     Runtime.getRuntime()
         .addShutdownHook(
@@ -33,12 +33,12 @@ final class StopSignal {
   }
 
   /** Blocks until SIGTERM or Ctrl-C. */
-  void awaitStopRequest() throws InterruptedException {
+  public void awaitStopRequest() throws InterruptedException {
     stopRequested.await();
   }
 
   /** Tells the shutdown hook that everything is closed. */
-  void closed() {
+  public void closed() {
     closed.countDown();
   }
 }

@@ -1,7 +1,9 @@
-package dev.catalogsync.cli;
+package dev.catalogsync.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogsync.cli.CatalogSyncCli;
+import dev.catalogsync.cli.FlagClient;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,9 @@
-package dev.catalogsync.cli;
+package dev.catalogsync.dev;
 
+import dev.catalogsync.cli.FlagClient;
+import dev.catalogsync.cli.HealthServer;
+import dev.catalogsync.cli.MetricsEndpoint;
+import dev.catalogsync.cli.StopSignal;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;

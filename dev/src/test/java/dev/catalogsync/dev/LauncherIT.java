@@ -1,8 +1,9 @@
-package dev.catalogsync.cli;
+package dev.catalogsync.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.catalogsync.schemas.sql.SqlResource;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
@@ -53,7 +54,8 @@ class LauncherIT {
 
       try (Connection db = DriverManager.getConnection(jdbcUrl)) {
         long project = firstProjectWithResource(db);
-        try (PreparedStatement ps = db.prepareStatement(SqlFile.load("/dev/rename-project.sql"))) {
+        try (PreparedStatement ps =
+            db.prepareStatement(SqlResource.load(DemoScenario.class, "rename-project.sql"))) {
           ps.setString(1, "from-the-launcher-test");
           ps.setLong(2, project);
           ps.executeUpdate();
@@ -165,14 +167,16 @@ class LauncherIT {
 
   private static long firstProjectWithResource(Connection db) throws Exception {
     try (var s = db.createStatement();
-        ResultSet rs = s.executeQuery(SqlFile.load("/dev/first-resource-project.sql"))) {
+        ResultSet rs =
+            s.executeQuery(SqlResource.load(DemoScenario.class, "first-resource-project.sql"))) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
   private static String resourceName(Connection db, long project) throws Exception {
-    try (PreparedStatement ps = db.prepareStatement(SqlFile.load("/dev/resource-name.sql"))) {
+    try (PreparedStatement ps =
+        db.prepareStatement(SqlResource.load(DemoScenario.class, "resource-name.sql"))) {
       ps.setLong(1, project);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;

@@ -1,6 +1,8 @@
-package dev.catalogsync.cli;
+package dev.catalogsync.dev;
 
+import dev.catalogsync.cli.FlagClient;
 import dev.catalogsync.schemas.contract.FlagRecord;
+import dev.catalogsync.schemas.sql.SqlResource;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -71,12 +73,12 @@ final class DemoScenario {
           "(1) update through the normal path visible in the resource after %d ms (median of %s ms)%n",
           fastMillis, Arrays.toString(samples));
 
-      execute(db, "/dev/hide-queue-from-cdc.sql");
+      execute(db, "hide-queue-from-cdc.sql");
       String missed = "missed-by-cdc-" + System.nanoTime();
       try {
         rename(db, project, missed);
       } finally {
-        execute(db, "/dev/show-queue-to-cdc.sql");
+        execute(db, "show-queue-to-cdc.sql");
       }
       long start = System.nanoTime();
       require(pending(db, project) > 0, "(2) the event CDC never saw should be pending");
@@ -127,14 +129,16 @@ final class DemoScenario {
 
   private static long firstProjectWithResource(Connection db) throws SQLException {
     try (Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery(SqlFile.load("/dev/first-resource-project.sql"))) {
+        ResultSet rs =
+            s.executeQuery(SqlResource.load(DemoScenario.class, "first-resource-project.sql"))) {
       require(rs.next(), "the demo needs at least one catalog resource");
       return rs.getLong(1);
     }
   }
 
   private static void rename(Connection db, long project, String name) throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement(SqlFile.load("/dev/rename-project.sql"))) {
+    try (PreparedStatement ps =
+        db.prepareStatement(SqlResource.load(DemoScenario.class, "rename-project.sql"))) {
       ps.setString(1, name);
       ps.setLong(2, project);
       ps.executeUpdate();
@@ -142,7 +146,8 @@ final class DemoScenario {
   }
 
   private static String resourceName(Connection db, long project) throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement(SqlFile.load("/dev/resource-name.sql"))) {
+    try (PreparedStatement ps =
+        db.prepareStatement(SqlResource.load(DemoScenario.class, "resource-name.sql"))) {
       ps.setLong(1, project);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getString(1) : null;
@@ -151,7 +156,8 @@ final class DemoScenario {
   }
 
   private static long pending(Connection db, long project) throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement(SqlFile.load("/dev/pending-for-project.sql"))) {
+    try (PreparedStatement ps =
+        db.prepareStatement(SqlResource.load(DemoScenario.class, "pending-for-project.sql"))) {
       ps.setLong(1, project);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
@@ -162,7 +168,7 @@ final class DemoScenario {
 
   private static void execute(Connection db, String resource) throws SQLException {
     try (Statement s = db.createStatement()) {
-      s.execute(SqlFile.load(resource));
+      s.execute(SqlResource.load(DemoScenario.class, resource));
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.catalogsync.cli;
+package dev.catalogsync.dev;
 
 import dev.catalogsync.connector.ConnectorConfig;
 import dev.catalogsync.connector.ConnectorService;

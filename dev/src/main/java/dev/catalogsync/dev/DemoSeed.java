@@ -1,5 +1,6 @@
-package dev.catalogsync.cli;
+package dev.catalogsync.dev;
 
+import dev.catalogsync.schemas.sql.SqlResource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -13,13 +14,13 @@ final class DemoSeed {
   static void seedIfEmpty(String jdbcUrl) {
     try (Connection c = DriverManager.getConnection(jdbcUrl);
         Statement s = c.createStatement()) {
-      try (ResultSet rs = s.executeQuery(SqlFile.load("/dev/count-projects.sql"))) {
+      try (ResultSet rs = s.executeQuery(SqlResource.load(DemoSeed.class, "count-projects.sql"))) {
         rs.next();
         if (rs.getLong(1) > 0) {
           return;
         }
       }
-      s.execute(SqlFile.load("/dev/seed.sql"));
+      s.execute(SqlResource.load(DemoSeed.class, "seed.sql"));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot seed the demo data: " + e.getMessage(), e);
     }
