@@ -2,11 +2,11 @@ package dev.catalogsync.bench;
 
 import dev.catalogsync.schemas.sql.SqlResource;
 
-/** The benchmark's SQL, kept in .sql files next to the classes (sql/NAME.sql on the classpath). */
+/** The benchmark's SQL, kept in .sql files beside this package on the classpath. */
 final class BenchSql {
   private BenchSql() {}
 
   static String load(String name) {
-    return SqlResource.load(BenchSql.class, "sql/" + name).strip();
+    return SqlResource.load(BenchSql.class, name).strip();
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The guarded batch write of {@code sql/apply-batch.sql}. Keeps one connection open between batches
- * and drops it on any failure, so the next attempt reconnects once the database is back.
+ * The guarded batch write of {@code apply-batch.sql}. Keeps one connection open between batches and
+ * drops it on any failure, so the next attempt reconnects once the database is back.
  */
 public final class JdbcSyncWriter implements SyncWriter {
   private static final String APPLY = Sql.load("apply-batch.sql");

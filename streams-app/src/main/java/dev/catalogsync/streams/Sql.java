@@ -2,11 +2,11 @@ package dev.catalogsync.streams;
 
 import dev.catalogsync.schemas.sql.SqlResource;
 
-/** Loads SQL from the resource files under {@code /sql}, so statements are read, not assembled. */
+/** Loads SQL from the resource files beside this package, so statements are read, not assembled. */
 final class Sql {
   private Sql() {}
 
   static String load(String name) {
-    return SqlResource.load(Sql.class, "/sql/" + name);
+    return SqlResource.load(Sql.class, name);
   }
 }
