@@ -1,5 +1,6 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.schemas.BuildVersion;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     header = "Benchmark catalog-sync against its contenders.",
     mixinStandardHelpOptions = true,
-    version = "catalog-sync bench 0.1.0",
+    versionProvider = BuildVersion.class,
     description = {
       "Measures catalog-sync (connector + streams app, in-process, on an embedded PostgreSQL and"
           + " Kafka) against a GitLab-style worker, a per-event Kafka sink and the database's own"

@@ -1,5 +1,6 @@
 package dev.catalogsync.cli;
 
+import dev.catalogsync.schemas.BuildVersion;
 import dev.catalogsync.schemas.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "catalog-sync",
     mixinStandardHelpOptions = true,
-    version = "catalog-sync 0.1.0",
+    versionProvider = BuildVersion.class,
     description = "Keeps catalog_resources equal to projects with Debezium and Kafka Streams.",
     subcommands = {
       InstallCommand.class,

@@ -7,6 +7,13 @@ import org.junit.jupiter.api.Test;
 class CatalogSyncCliTest {
 
   @Test
+  void versionIsTheBuildsVersion() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    CatalogSyncCli.commandLine().setOut(new java.io.PrintWriter(out)).execute("--version");
+    assertThat(out.toString().strip()).matches("catalog-sync \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?");
+  }
+
+  @Test
   void anErrorLineAddsTheRootCauseWhenItSaysMore() {
     Exception wrapped =
         new IllegalStateException(

@@ -4,6 +4,7 @@ import dev.catalogsync.cli.FlagClient;
 import dev.catalogsync.cli.HealthServer;
 import dev.catalogsync.cli.MetricsEndpoint;
 import dev.catalogsync.cli.StopSignal;
+import dev.catalogsync.schemas.BuildVersion;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Option;
     name = "dev",
     header = "The whole pipeline on embedded PostgreSQL + Kafka, until Ctrl-C.",
     mixinStandardHelpOptions = true,
+    versionProvider = BuildVersion.class,
     description = {
       "Starts an embedded PostgreSQL (logical replication) with demo projects and catalog",
       "resources, a real Kafka broker, the connector and the streams app, then prints READY.",
