@@ -11,7 +11,6 @@ import dev.catalogsync.schemas.migrate.SchemaInstaller;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -140,7 +139,9 @@ class ReconcilerIT {
         s.execute("UPDATE catalog_resources SET synced_at = now() WHERE id = " + busy);
       }
       Future<ReconcileResult> run = background.submit(reconciler::run);
-      await().atMost(Duration.ofSeconds(30)).until(() -> run.isDone() || waitsForALock(db));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> run.isDone() || database.hasSessionWaitingForALock());
       try (Statement s = streamWrite.createStatement()) {
         s.execute(
             "UPDATE catalog_resource_sync_events SET status = 2 WHERE catalog_resource_id = "
@@ -160,16 +161,5 @@ class ReconcilerIT {
   private static StreamsAppConfig.Reconcile oneMinuteGrace() {
     return new StreamsAppConfig.Reconcile(
         Duration.ofSeconds(1), Duration.ofMinutes(1), 100, Duration.ofSeconds(30));
-  }
-
-  private static boolean waitsForALock(Connection observer) throws Exception {
-    try (Statement s = observer.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT count(*) FROM pg_stat_activity"
-                    + " WHERE datname = current_database() AND wait_event_type = 'Lock'")) {
-      rs.next();
-      return rs.getLong(1) > 0;
-    }
   }
 }
