@@ -1,6 +1,7 @@
 package dev.catalogsync.cli;
 
 import dev.catalogsync.schemas.BuildVersion;
+import dev.catalogsync.schemas.ErrorText;
 import dev.catalogsync.schemas.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,28 +51,12 @@ public final class CatalogSyncCli {
     cli.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           boolean verbose = parsed.matchedOption("--verbose") != null;
-          line.getErr().println("error: " + oneLine(e));
+          line.getErr().println("error: " + ErrorText.oneLine(e));
           if (verbose) {
             e.printStackTrace(line.getErr());
           }
           return e instanceof ConfigException ? 2 : 1;
         });
     return cli;
-  }
-
-  /** The error's own message, with its root cause when that adds something, on one line. */
-  public static String oneLine(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String message = e.getMessage();
-    String cause = root.getMessage();
-    if (message == null || message.isBlank()) {
-      message = cause == null || cause.isBlank() ? e.getClass().getSimpleName() : cause;
-    } else if (root != e && cause != null && !cause.isBlank() && !message.contains(cause)) {
-      message = message + ": " + cause;
-    }
-    return message.replace('\n', ' ').trim();
   }
 }

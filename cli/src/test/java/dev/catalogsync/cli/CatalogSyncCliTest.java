@@ -14,25 +14,6 @@ class CatalogSyncCliTest {
   }
 
   @Test
-  void anErrorLineAddsTheRootCauseWhenItSaysMore() {
-    Exception wrapped =
-        new IllegalStateException(
-            "Failed to create new KafkaAdminClient",
-            new RuntimeException(
-                "outer", new IllegalArgumentException("bad timeout\nsecond line")));
-    assertThat(CatalogSyncCli.oneLine(wrapped))
-        .isEqualTo("Failed to create new KafkaAdminClient: bad timeout second line");
-  }
-
-  @Test
-  void anErrorLineDoesNotRepeatItself() {
-    Exception same = new IllegalStateException("cannot connect: refused", new Exception("refused"));
-    assertThat(CatalogSyncCli.oneLine(same)).isEqualTo("cannot connect: refused");
-    assertThat(CatalogSyncCli.oneLine(new IllegalStateException()))
-        .isEqualTo("IllegalStateException");
-  }
-
-  @Test
   void flagAndStatusTakeKafkaClientSettingsAsKcatDoes() {
     var parsed =
         CatalogSyncCli.commandLine()

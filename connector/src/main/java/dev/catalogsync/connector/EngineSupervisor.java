@@ -1,5 +1,6 @@
 package dev.catalogsync.connector;
 
+import dev.catalogsync.schemas.ErrorText;
 import io.debezium.engine.DebeziumEngine;
 import java.time.Duration;
 import java.util.Objects;
@@ -49,11 +50,7 @@ final class EngineSupervisor implements AutoCloseable {
   private record Outcome(boolean success, String message, Throwable error) {
     String describe() {
       if (error != null) {
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-          root = root.getCause();
-        }
-        return root == error ? error.toString() : error + " (cause: " + root + ")";
+        return ErrorText.oneLine(error);
       }
       return message == null || message.isBlank() ? "engine stopped without a reason" : message;
     }
