@@ -1,29 +1,21 @@
 package dev.catalogsync.dev;
 
-import dev.catalogsync.connector.ConnectorConfig;
-import dev.catalogsync.connector.ConnectorService;
-import dev.catalogsync.embedded.KafkaBroker;
-import dev.catalogsync.embedded.PostgresServer;
 import dev.catalogsync.schemas.config.Health;
 import dev.catalogsync.schemas.config.Settings;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
-import dev.catalogsync.streams.StreamsAppConfig;
-import dev.catalogsync.streams.StreamsService;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole pipeline on one machine with nothing installed: embedded PostgreSQL with the demo
- * tables, a real Kafka broker, the connector and the streams app, wired like a deployment.
+ * The dev mode's pipeline: the demo tables with their seed data, then everything started, with the
+ * user's environment applied to the settings as in a deployment.
  */
 final class DevStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DevStack.class);
-  static final String DATABASE = "catalog";
 
   /** What the user can choose about the dev stack. */
   record Options(
@@ -33,19 +25,30 @@ final class DevStack implements AutoCloseable {
       Duration reconcileInterval,
       Duration reconcileGrace) {}
 
-  private final List<AutoCloseable> started = new ArrayList<>();
-  private PostgresServer postgres;
-  private KafkaBroker kafka;
-  private ConnectorService connector;
-  private StreamsService streams;
-  private Settings settings;
+  private final EmbeddedPipeline pipeline;
 
-  private DevStack() {}
+  private DevStack(EmbeddedPipeline pipeline) {
+    this.pipeline = pipeline;
+  }
 
   static DevStack start(Options options) {
-    DevStack stack = new DevStack();
+    EmbeddedPipeline pipeline =
+        EmbeddedPipeline.startPostgres(options.dataDirectory(), options.postgresPort());
+    DevStack stack = new DevStack(pipeline);
     try {
-      stack.startAll(options);
+      SchemaInstaller.installDemo(pipeline.jdbcUrl(), null, null);
+      DemoSeed.seedIfEmpty(pipeline.jdbcUrl());
+      pipeline.startKafka(
+          options.kafkaPort(),
+          Map.of(
+              "reconcile.interval.ms",
+              Long.toString(options.reconcileInterval().toMillis()),
+              "reconcile.grace.ms",
+              Long.toString(options.reconcileGrace().toMillis())),
+          System.getenv());
+      pipeline.startConnector();
+      pipeline.startStreams(pipeline.streamsSettings().string("streams.application-id"));
+      LOG.info("dev stack started: data in {}", options.dataDirectory().toAbsolutePath());
       return stack;
     } catch (RuntimeException e) {
       stack.close();
@@ -53,81 +56,34 @@ final class DevStack implements AutoCloseable {
     }
   }
 
-  private void startAll(Options options) {
-    Path data = options.dataDirectory().toAbsolutePath();
-    postgres = PostgresServer.start(data.resolve("postgres"), options.postgresPort());
-    started.add(postgres);
-    postgres.createDatabase(DATABASE);
-    SchemaInstaller.installDemo(jdbcUrl(), null, null);
-    DemoSeed.seedIfEmpty(jdbcUrl());
-
-    kafka = KafkaBroker.start(data.resolve("kafka"), options.kafkaPort());
-    started.add(kafka);
-
-    Map<String, String> wiring =
-        Map.of(
-            "database.url", jdbcUrl(),
-            "database.user", PostgresServer.USER,
-            "database.password", "",
-            "kafka.bootstrap.servers", kafka.bootstrapServers(),
-            "topic.replication-factor", "1",
-            "streams.state-dir", data.resolve("streams").toString(),
-            "reconcile.interval.ms", Long.toString(options.reconcileInterval().toMillis()),
-            "reconcile.grace.ms", Long.toString(options.reconcileGrace().toMillis()));
-    Map<String, String> env = System.getenv();
-    settings = Settings.load(StreamsAppConfig.DEFAULTS_RESOURCE, null, env).with(wiring);
-
-    connector =
-        ConnectorService.start(
-            ConnectorConfig.from(
-                Settings.load(ConnectorConfig.DEFAULTS_RESOURCE, null, env).with(wiring)));
-    started.add(connector);
-    streams = StreamsService.start(StreamsAppConfig.from(settings));
-    started.add(streams);
-    LOG.info("dev stack started: data in {}", data);
-  }
-
   String jdbcUrl() {
-    return postgres.jdbcUrl(DATABASE);
+    return pipeline.jdbcUrl();
   }
 
   String libpqUri() {
-    return postgres.libpqUri(DATABASE);
+    return pipeline.libpqUri();
   }
 
   String bootstrapServers() {
-    return kafka.bootstrapServers();
+    return pipeline.bootstrapServers();
   }
 
   /** The settings the streams app runs with (topics, flag name), for the flag and status tools. */
   Settings settings() {
-    return settings;
+    return pipeline.streamsSettings();
   }
 
   List<Health> health() {
-    return List.of(connector.health(), streams.health());
+    return pipeline.health();
   }
 
   /** Waits until the connector streams and the streams app runs; fails naming what is not. */
   void awaitReady(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!health().stream().allMatch(Health::ready)) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the pipeline did not become ready: " + health());
-      }
-      Thread.sleep(100);
-    }
+    pipeline.awaitReady(timeout);
   }
 
   @Override
   public void close() {
-    for (int i = started.size() - 1; i >= 0; i--) {
-      try {
-        started.get(i).close();
-      } catch (Exception e) {
-        LOG.warn("stopping {} failed: {}", started.get(i).getClass().getSimpleName(), e.toString());
-      }
-    }
-    started.clear();
+    pipeline.close();
   }
 }

@@ -96,13 +96,12 @@ class LauncherIT {
   }
 
   @Test
-  void devAndBenchGetATwoGibHeapUnlessJavaOptsNamesOne() throws Exception {
+  void devGetsATwoGibHeapUnlessJavaOptsNamesOneAndTheProductKeepsTheJvmDefault() throws Exception {
     String flags = "-XX:+PrintCommandLineFlags";
-    assertThat(launcherOutput(flags, "bench", "--help")).contains("-XX:MaxHeapSize=2147483648");
     assertThat(launcherOutput(flags, "dev", "--help")).contains("-XX:MaxHeapSize=2147483648");
-    assertThat(launcherOutput("-Xmx512m " + flags, "bench", "--help"))
+    assertThat(launcherOutput("-Xmx512m " + flags, "dev", "--help"))
         .contains("-XX:MaxHeapSize=536870912");
-    // Every other command keeps the JVM's own default.
+    // Every product command keeps the JVM's own default.
     assertThat(maxHeap(launcherOutput(flags, "status", "--help")))
         .isEqualTo(maxHeap(output(List.of("java", flags, "-version"), null)));
   }
