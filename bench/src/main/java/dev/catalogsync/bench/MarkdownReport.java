@@ -135,9 +135,11 @@ final class MarkdownReport {
               x.keptUp() ? "yes" : "no"));
     }
     md.append(
-        "\nWhere the time goes (p50 / p99 ms): to Kafka = source commit until the connector"
-            + " hands the event to Kafka (CDC); through Kafka = until a consumer can read it;"
-            + " to row = until the row shows it (streams app: 50 ms tick, batch write).\n\n");
+        f(
+            "%nWhere the time goes (p50 / p99 ms): to Kafka = source commit until the connector"
+                + " hands the event to Kafka (CDC); through Kafka = until a consumer can read it;"
+                + " to row = until the row shows it (streams app: %d ms tick, batch write).%n%n",
+            Method.applyTickMillis()));
     md.append("| phase | to Kafka | through Kafka | to row | total |\n|---|---|---|---|---|\n");
     for (FreshnessResult x : r.freshness()) {
       md.append(
@@ -205,9 +207,11 @@ final class MarkdownReport {
               zipf.processed(), zipf.rowWrites(), num(zipf.rowWritesPerEvent(), "%.3f")));
     }
     md.append(
-        "\nCaught up, the streams app writes on every tick (freshness first), so live phases"
-            + " coalesce only repeats within one 50 ms tick; behind the source it defers writes"
-            + " and a backlog coalesces.\n");
+        f(
+            "%nCaught up, the streams app writes on every tick (freshness first), so live phases"
+                + " coalesce only repeats within one %d ms tick; behind the source it defers"
+                + " writes and a backlog coalesces.%n",
+            Method.applyTickMillis()));
     md.append("\n");
 
     md.append(SECTIONS.get(5)).append("\n\n");
@@ -294,7 +298,7 @@ final class MarkdownReport {
     md.append("\n");
 
     md.append(SECTIONS.get(8)).append("\n\n");
-    md.append(Method.TEXT);
+    md.append(Method.text());
     return md.toString();
   }
 

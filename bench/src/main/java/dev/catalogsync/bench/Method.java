@@ -1,13 +1,22 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.streams.StreamsAppConfig;
+import java.util.Locale;
+import java.util.Map;
+
 /** How the numbers were taken, printed at the end of every report so it stands on its own. */
 final class Method {
-  static final String TEXT =
+  /**
+   * The text with the streams app's settings left open (%1$d apply tick in ms, %2$d resources per
+   * batch, %3$d partitions), so a changed default cannot leave the report saying the old one.
+   */
+  private static final String TEMPLATE =
       """
       - One JVM runs an embedded PostgreSQL server (a separate process), a one-node Kafka broker,
-        the connector, the streams app (shipped defaults: 50 ms apply tick, 500 resources per batch,
-        4 partitions) and the load. Everything shares this machine's cores, so every figure is
-        pessimistic compared with a deployment where they have their own.
+        the connector, the streams app (shipped defaults: %1$d ms apply tick, %2$d resources per
+        batch, %3$d partitions) and the load. Everything shares this machine's cores, so every
+        figure is pessimistic compared with a deployment where they have their own.
       - Workload: N projects with one catalog resource each. Single-row updates come from K JDBC
         clients (autocommit), each on a fixed schedule for its share of the offered rate, or flat
         out. Bulk updates change up to 10,000 distinct projects per statement. Keys are uniform or
@@ -49,7 +58,7 @@ final class Method {
         catalog-sync's (a snapshot of the values, not partitioned, one partial index, published
         for CDC). The same K clients run flat out for the same time against each, before Kafka
         starts. Ours against GitLab's is also given paired by round: the geometric mean of the
-        per-round ratios with a 95% interval (Student's t).
+        per-round ratios with a 95%% interval (Student's t).
       - CPU: process CPU time of this JVM (OperatingSystemMXBean), per-thread CPU grouped by thread
         name, and the PostgreSQL server's processes from /proc. Memory: heap in use, RSS and peak
         RSS of this JVM.
@@ -57,4 +66,29 @@ final class Method {
       """;
 
   private Method() {}
+
+  /** The streams app's shipped defaults, which every run uses for what the report names here. */
+  static Settings streamsDefaults() {
+    return Settings.load(StreamsAppConfig.DEFAULTS_RESOURCE, null, Map.of());
+  }
+
+  /** The streams app's shipped apply tick, for the report's explanations. */
+  static long applyTickMillis() {
+    return streamsDefaults().millis("apply.interval.ms").toMillis();
+  }
+
+  /** The Method section, with the streams app's shipped defaults. */
+  static String text() {
+    return text(streamsDefaults());
+  }
+
+  /** The Method section for a streams app with these settings. */
+  static String text(Settings streams) {
+    return String.format(
+        Locale.ROOT,
+        TEMPLATE,
+        streams.millis("apply.interval.ms").toMillis(),
+        streams.positiveInt("apply.batch-size"),
+        streams.positiveInt("topic.partitions"));
+  }
 }

@@ -19,8 +19,8 @@ final class Targets {
       " The kernel's autogroup scheduling is on (kernel.sched_autogroup_enabled=1): every"
           + " PostgreSQL backend starts a session of its own, so the clients' two backends and the"
           + " walsender each weigh as much on the CPU as this whole JVM, which holds the broker,"
-          + " Debezium, the streams app and the bench's clients (bench/README.md, \"V, W and X\","
-          + " compares runs with it on and off).";
+          + " Debezium, the streams app and the bench's clients (docs/performance.md, \"Flat out:"
+          + " the kernel's autogroup scheduling\", compares runs with it on and off).";
 
   private Targets() {}
 

@@ -20,8 +20,9 @@ final class InputLag {
 
   /**
    * How often the metrics are searched again for the partitions' lag gauges, which come and go with
-   * the assignment. Searching copies every metric of every client of the instance (thousands): done
-   * every 100 ms it took 7% of a stream thread flat out. In between, the gauges found are read.
+   * the assignment. Searching copies every metric of every client of the instance (thousands), too
+   * dear to do on every tick (docs/performance.md#kafka-streams-settings). In between, the gauges
+   * found are read.
    */
   static final long RESCAN_MILLIS = 5_000;
 

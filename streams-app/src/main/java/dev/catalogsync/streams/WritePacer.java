@@ -15,9 +15,9 @@ import java.util.function.BooleanSupplier;
  */
 final class WritePacer {
   /**
-   * Behind by less than this, the app counts as live. Flat out on 2 cores CDC alone reaches a p99
-   * of 0.7-3 s; with writes deferred from 1-2 s behind, the streams app's own share of that p99 was
-   * 1.1-1.6 s, from 5 s 0.6-0.9 s.
+   * Behind by less than this, the app counts as live. Under heavy load CDC alone can fall a few
+   * seconds behind; deferring writes then would add to the freshness p99 instead of saving row
+   * writes (docs/performance.md#coalescing-and-its-price).
    */
   static final long LIVE_LAG_MILLIS = 5_000;
 
@@ -89,9 +89,8 @@ final class WritePacer {
   /**
    * How long waiting states may still wait before they are written: the whole lag, not a share of
    * it. A resource already stale by L is then written at most about 2 L after its change (1.5 L
-   * with half the lag), never more than L + maxDeferral. On a 1,000,000-event Zipf backlog half the
-   * lag gave 0.18-0.20 row writes per event, the whole lag 0.10-0.13; the drain's last window, and
-   * so its tail after CDC is done, grew from about 10 s to 15-20 s (bench/README.md).
+   * with half the lag), never more than L + maxDeferral. The whole lag coalesces a backlog more, at
+   * the price of a longer tail after CDC is done (docs/performance.md#coalescing-and-its-price).
    */
   long deferralMillis(long nowMillis) {
     long lag = lagMillis(nowMillis);

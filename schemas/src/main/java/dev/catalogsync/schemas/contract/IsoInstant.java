@@ -16,9 +16,10 @@ import java.time.LocalDate;
 
 /**
  * UTC instants as {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, read and written without {@link
- * java.time.format.DateTimeFormatter}: every event carries two, and the formatter was a quarter of
- * the stream thread's time. Output is exactly {@link Instant#toString()}'s; input in any other
- * ISO-8601 form (an offset, a year beyond 9999) takes the general parser.
+ * java.time.format.DateTimeFormatter}: every event carries two, and the formatter was a large share
+ * of the stream thread's time (docs/performance.md#what-was-tried). Output is exactly {@link
+ * Instant#toString()}'s; input in any other ISO-8601 form (an offset, a year beyond 9999) takes the
+ * general parser.
  */
 public final class IsoInstant {
   private static final int[] POWERS_OF_TEN = {
