@@ -33,7 +33,7 @@ class ChangeHandlerTest {
   void aBatchOfHeartbeatsIsMarkedWithoutPublishing() throws Exception {
     MockProducer<String, byte[]> kafka = producer(true);
     ChangeHandler handler =
-        new ChangeHandler(new SyncEventPublisher(kafka, "sync", backoff), new Liveness());
+        new ChangeHandler(SyncEventPublisherTest.publisher(kafka, backoff), new Liveness());
 
     handler.handleBatch(List.of(heartbeat(), heartbeat()), committer);
 
@@ -46,7 +46,7 @@ class ChangeHandlerTest {
   void recordsAreMarkedOnlyOnceKafkaAcknowledged() throws Exception {
     MockProducer<String, byte[]> kafka = producer(false);
     ChangeHandler handler =
-        new ChangeHandler(new SyncEventPublisher(kafka, "sync", backoff), new Liveness());
+        new ChangeHandler(SyncEventPublisherTest.publisher(kafka, backoff), new Liveness());
     Thread engine =
         new Thread(
             () -> {
@@ -72,7 +72,7 @@ class ChangeHandlerTest {
   @Test
   void afterAnAbandonedBatchNothingIsMarkedAnymore() throws Exception {
     MockProducer<String, byte[]> kafka = producer(false);
-    SyncEventPublisher publisher = new SyncEventPublisher(kafka, "sync", backoff);
+    SyncEventPublisher publisher = SyncEventPublisherTest.publisher(kafka, backoff);
     ChangeHandler handler = new ChangeHandler(publisher, new Liveness());
     publisher.stopRetrying(); // shutting down while Kafka fails
     Thread failer =
