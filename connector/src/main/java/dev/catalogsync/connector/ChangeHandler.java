@@ -10,7 +10,8 @@ import org.apache.kafka.connect.source.SourceRecord;
 /**
  * Receives the engine's batches: publishes the sync events they carry and only then marks every
  * record of the batch processed, heartbeats included (unmarked records would hold the slot back).
- * Marking after the acknowledgement is what makes delivery at-least-once.
+ * Marking after the acknowledgement (of the event, or of its dead letter when Kafka rejected it for
+ * good) is what makes delivery at-least-once.
  */
 final class ChangeHandler
     implements DebeziumEngine.ChangeConsumer<RecordChangeEvent<SourceRecord>> {

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param kafkaClient every other {@code kafka.*} key without its prefix (security settings): given
  *     to every Kafka client, Debezium's offset store included; never printed
  * @param syncTopic {@code topic.sync-events}
+ * @param deadLetterTopic {@code topic.dead-letter}: where events Kafka rejected for good go
  * @param partitions {@code topic.partitions}, used when the topic is created
  * @param replicationFactor {@code topic.replication-factor}; -1 for the broker default
  * @param name {@code connector.name}: engine name and Debezium topic prefix
@@ -42,6 +43,7 @@ public record ConnectorConfig(
     String bootstrapServers,
     Map<String, String> kafkaClient,
     String syncTopic,
+    String deadLetterTopic,
     int partitions,
     short replicationFactor,
     String name,
@@ -108,6 +110,19 @@ public record ConnectorConfig(
           "must be at least twice connector.heartbeat-interval.ms (" + heartbeat.toMillis() + ")");
     }
 
+    String syncTopic = topicName(settings, "topic.sync-events");
+    String offsetsTopic = topicName(settings, "connector.offsets-topic");
+    String deadLetterTopic = topicName(settings, "topic.dead-letter");
+    // The streams app reads the sync topic and writes its own dead letters: one topic for both
+    // would feed every letter back as a bad event.
+    if (deadLetterTopic.equals(syncTopic)
+        || (storage == OffsetStorage.KAFKA && deadLetterTopic.equals(offsetsTopic))) {
+      throw Settings.invalid(
+          "topic.dead-letter",
+          deadLetterTopic,
+          "must differ from topic.sync-events and connector.offsets-topic");
+    }
+
     return new ConnectorConfig(
         url,
         address,
@@ -115,14 +130,15 @@ public record ConnectorConfig(
         password == null ? "" : password,
         settings.string("kafka.bootstrap.servers"),
         settings.kafkaClient(),
-        topicName(settings, "topic.sync-events"),
+        syncTopic,
+        deadLetterTopic,
         settings.positiveInt("topic.partitions"),
         replicationFactor(settings),
         settings.string("connector.name"),
         slotName(settings),
         settings.string("connector.publication"),
         storage,
-        topicName(settings, "connector.offsets-topic"),
+        offsetsTopic,
         offsetsFile,
         settings.millis("connector.offset-flush-interval.ms"),
         heartbeat,
@@ -148,6 +164,8 @@ public record ConnectorConfig(
         + bootstrapServers
         + ", topic="
         + syncTopic
+        + ", dead-letter="
+        + deadLetterTopic
         + ", name="
         + name
         + ", slot="

@@ -53,7 +53,8 @@ public final class ConnectorService implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);
     }
-    SyncEventPublisher publisher = SyncEventPublisher.create(config);
+    SyncEventPublisher publisher =
+        SyncEventPublisher.create(config, new DeadLetterStats(Metrics.globalRegistry));
     publisher.warmUp();
     SlotProbe probe = new SlotProbe(config);
     Liveness liveness = new Liveness();
@@ -89,7 +90,10 @@ public final class ConnectorService implements AutoCloseable {
     return service;
   }
 
-  /** Ready only while the stream is live and Kafka acknowledges; otherwise the reason. */
+  /**
+   * Ready only while the stream is live and Kafka acknowledges; otherwise the reason. Says how many
+   * events were quarantined since start, and why the last one was.
+   */
   public Health health() {
     if (closed.get()) {
       return new Health(COMPONENT, false, "stopped");
@@ -98,9 +102,9 @@ public final class ConnectorService implements AutoCloseable {
     if (status.phase() != EngineSupervisor.Phase.STREAMING) {
       return new Health(COMPONENT, false, status.detail());
     }
-    String kafkaFailure = publisher.failure();
-    if (kafkaFailure != null) {
-      return new Health(COMPONENT, false, "Kafka unavailable, retrying: " + kafkaFailure);
+    String publishFailure = publisher.failure();
+    if (publishFailure != null) {
+      return new Health(COMPONENT, false, publishFailure);
     }
     Duration silence = liveness.silentFor();
     if (silence.compareTo(config.stallTimeout()) > 0) {
@@ -113,6 +117,8 @@ public final class ConnectorService implements AutoCloseable {
               + config.heartbeatInterval().toMillis()
               + " ms expected; Kafka offset topic or database unreachable?)");
     }
+    // Quarantined events do not make it unready: the stream flows, and the reconciler copies
+    // their projects; the detail and the dead-letter counter tell operators to look.
     return new Health(
         COMPONENT,
         true,
@@ -122,7 +128,22 @@ public final class ConnectorService implements AutoCloseable {
             + config.syncTopic()
             + " ("
             + publisher.published()
-            + " events published)");
+            + " events published"
+            + quarantined()
+            + ")");
+  }
+
+  private String quarantined() {
+    DeadLetterStats letters = publisher.deadLetters();
+    if (letters.count() == 0) {
+      return "";
+    }
+    return "; "
+        + letters.count()
+        + " quarantined to "
+        + publisher.deadLetterTopic()
+        + " since start, last: "
+        + letters.lastError();
   }
 
   /**

@@ -2,15 +2,18 @@ package dev.catalogsync.connector;
 
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.SyncEvent;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,27 +26,54 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes sync events and returns only once Kafka acknowledged every one of them (acks=all,
- * idempotent). When Kafka is unavailable it retries with backoff instead of failing: the records
- * stay unacknowledged in the replication slot, so blocking loses nothing, while throwing would stop
- * the engine.
+ * idempotent), or took its dead letter instead. What a failed send leads to depends on the error
+ * ({@link SendErrorKind}):
+ *
+ * <ul>
+ *   <li>Kafka unavailable (retriable errors), or the producer broken: retry with backoff, with a
+ *       new producer in the second case. The records stay unacknowledged in the replication slot,
+ *       so blocking loses nothing, while throwing would stop the engine.
+ *   <li>The event rejected for good (too large, not authorized, ...): retrying would block the
+ *       stream for ever and hold the slot's WAL, so the event is published to the dead-letter topic
+ *       instead (retried until acknowledged; never dropped). Its queue row stays pending, so the
+ *       streams app's reconciler still copies the project's current values.
+ * </ul>
  */
 public final class SyncEventPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncEventPublisher.class);
 
-  private final Producer<String, byte[]> producer;
+  private final RenewableProducer producer;
   private final String topic;
+  private final String deadLetterTopic;
   private final Backoff backoff;
+  private final DeadLetterStats deadLetters;
+  private final Clock clock;
   private final CountDownLatch closing = new CountDownLatch(1);
   private final AtomicLong published = new AtomicLong();
   private volatile String failure;
 
-  SyncEventPublisher(Producer<String, byte[]> producer, String topic, Backoff backoff) {
-    this.producer = producer;
+  /** An event and its value as sent. */
+  private record Outgoing(SyncEvent event, byte[] value) {}
+
+  /** A send that failed, and why. */
+  private record Failed(Outgoing outgoing, Throwable error) {}
+
+  SyncEventPublisher(
+      Supplier<Producer<String, byte[]>> producers,
+      String topic,
+      String deadLetterTopic,
+      Backoff backoff,
+      DeadLetterStats deadLetters,
+      Clock clock) {
+    this.producer = new RenewableProducer(producers);
     this.topic = topic;
+    this.deadLetterTopic = deadLetterTopic;
     this.backoff = backoff;
+    this.deadLetters = deadLetters;
+    this.clock = clock;
   }
 
-  public static SyncEventPublisher create(ConnectorConfig config) {
+  public static SyncEventPublisher create(ConnectorConfig config, DeadLetterStats deadLetters) {
     Properties p = new Properties();
     p.putAll(config.kafkaClient());
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
@@ -58,44 +88,71 @@ public final class SyncEventPublisher implements AutoCloseable {
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
     return new SyncEventPublisher(
-        new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()),
+        () -> new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()),
         config.syncTopic(),
-        config.retry());
+        config.deadLetterTopic(),
+        config.retry(),
+        deadLetters,
+        Clock.systemUTC());
   }
 
   /**
-   * Sends every event and waits for all acknowledgements, retrying what failed.
+   * Sends every event and waits for all acknowledgements, retrying what failed and quarantining
+   * what Kafka rejected for good.
    *
-   * @return true once all are acknowledged; false if {@link #stopRetrying()} was called while Kafka
-   *     kept failing (the caller must then not mark the records processed)
+   * @return true once each is acknowledged on the sync topic or, rejected, on the dead-letter
+   *     topic; false if {@link #stopRetrying()} was called first (the caller must then not mark the
+   *     records processed)
    */
   public boolean publish(List<SyncEvent> events) throws InterruptedException {
-    List<SyncEvent> pending = events;
-    for (int attempt = 1; !pending.isEmpty(); attempt++) {
-      pending = sendAndCollectFailures(pending);
+    List<Outgoing> pending = new ArrayList<>(events.size());
+    for (SyncEvent event : events) {
+      pending.add(new Outgoing(event, Contract.encodeUnchecked(event)));
+    }
+    int quarantined = 0;
+    for (int attempt = 1; ; attempt++) {
+      boolean alone = pending.size() == 1;
+      List<Failed> failures = sendAll(pending);
+      pending = new ArrayList<>();
+      boolean renew = false;
+      for (Failed failed : failures) {
+        Failed verdict = failed;
+        if (SendErrorKind.of(failed.error()) == SendErrorKind.PERMANENT && !alone) {
+          // The broker fails every record of a batch it rejects for one of them (with a plain
+          // KafkaException): only the event that fails on its own is to blame.
+          verdict = sendAll(List.of(failed.outgoing())).stream().findFirst().orElse(null);
+          if (verdict == null) {
+            continue;
+          }
+        }
+        SendErrorKind kind = SendErrorKind.of(verdict.error());
+        if (kind == SendErrorKind.PERMANENT) {
+          if (!quarantine(verdict)) {
+            return false;
+          }
+          quarantined++;
+          continue;
+        }
+        failure = "Kafka unavailable, retrying: " + describe(verdict.error());
+        renew |= kind == SendErrorKind.PRODUCER_FATAL;
+        pending.add(verdict.outgoing());
+      }
       if (pending.isEmpty()) {
         break;
       }
-      if (closing.getCount() == 0) {
-        LOG.warn("stopping with {} events unacknowledged; they stay in the slot", pending.size());
+      if (!waitToRetry(pending.size(), attempt)) {
         return false;
       }
-      Duration delay = backoff.delay(attempt);
-      LOG.warn(
-          "Kafka did not acknowledge {} events (attempt {}): {}; retrying in {} ms",
-          pending.size(),
-          attempt,
-          failure,
-          delay.toMillis());
-      if (closing.await(delay.toMillis(), TimeUnit.MILLISECONDS)) {
-        return false;
+      if (renew) {
+        LOG.warn("replacing the Kafka producer, which cannot be used any more");
+        producer.renew();
       }
     }
     if (failure != null) {
       LOG.info("Kafka acknowledges again");
       failure = null;
     }
-    published.addAndGet(events.size());
+    published.addAndGet(events.size() - quarantined);
     return true;
   }
 
@@ -105,20 +162,33 @@ public final class SyncEventPublisher implements AutoCloseable {
    */
   public void warmUp() {
     try {
-      producer.partitionsFor(topic);
+      producer.get().partitionsFor(topic);
     } catch (RuntimeException e) {
       LOG.debug("topic metadata not available yet: {}", e.toString());
     }
   }
 
-  /** Why the last attempt failed while it has not succeeded since; null when all is well. */
+  /**
+   * What keeps the last publish from finishing, in words for health (e.g. {@code Kafka unavailable,
+   * retrying: ...}); null when all is well.
+   */
   public String failure() {
     return failure;
   }
 
-  /** How many events Kafka acknowledged since start. */
+  /** How many events Kafka acknowledged on the sync topic since start. */
   public long published() {
     return published.get();
+  }
+
+  /** How many events went to the dead-letter topic, and why the last did. */
+  DeadLetterStats deadLetters() {
+    return deadLetters;
+  }
+
+  /** The dead-letter topic quarantined events go to. */
+  public String deadLetterTopic() {
+    return deadLetterTopic;
   }
 
   /** Makes a publish that is failing give up, so shutdown does not wait for Kafka to return. */
@@ -129,33 +199,93 @@ public final class SyncEventPublisher implements AutoCloseable {
   @Override
   public void close() {
     stopRetrying();
-    producer.close(Duration.ofSeconds(10));
+    producer.close();
   }
 
-  private List<SyncEvent> sendAndCollectFailures(List<SyncEvent> events)
-      throws InterruptedException {
-    List<Future<RecordMetadata>> sent = new ArrayList<>(events.size());
-    List<SyncEvent> failed = new ArrayList<>();
-    for (SyncEvent event : events) {
-      byte[] value = Contract.encodeUnchecked(event);
+  /**
+   * Publishes the event's dead letter, retrying until Kafka acknowledges it: only then may the
+   * event's record be marked processed. False when shutting down first.
+   */
+  private boolean quarantine(Failed rejected) throws InterruptedException {
+    SyncEvent event = rejected.outgoing().event();
+    if (closing.getCount() == 0) {
+      // A producer being closed fails its sends in ways that say nothing about the event.
+      LOG.warn("stopping: event {} is left in the slot instead of quarantined", event.id());
+      return false;
+    }
+    String error = describe(rejected.error());
+    ProducerRecord<String, byte[]> letter =
+        DeadLetters.record(
+            deadLetterTopic, event, rejected.outgoing().value(), error, clock.instant());
+    for (int attempt = 1; ; attempt++) {
+      Throwable cause;
       try {
-        sent.add(producer.send(new ProducerRecord<>(topic, event.key(), value)));
-      } catch (RuntimeException e) { // metadata not available within max.block.ms, and the like
-        failure = describe(e);
-        sent.add(null);
+        producer.get().send(letter).get();
+        deadLetters.recorded(error);
+        LOG.error(
+            "event {} of catalog resource {} quarantined to {}: Kafka rejected it for good ({});"
+                + " its queue row stays pending for the streams app's reconciler",
+            event.id(),
+            event.key(),
+            deadLetterTopic,
+            error);
+        return true;
+      } catch (ExecutionException e) {
+        cause = e.getCause();
+      } catch (RuntimeException e) {
+        cause = e;
+      }
+      failure =
+          "dead-letter topic "
+              + deadLetterTopic
+              + " does not take event "
+              + event.id()
+              + " (rejected: "
+              + error
+              + "), retrying: "
+              + describe(cause);
+      if (!waitToRetry(1, attempt)) {
+        return false;
+      }
+      if (SendErrorKind.of(cause) == SendErrorKind.PRODUCER_FATAL) {
+        producer.renew();
       }
     }
-    for (int i = 0; i < events.size(); i++) {
-      Future<RecordMetadata> future = sent.get(i);
-      if (future == null) {
-        failed.add(events.get(i));
-        continue;
-      }
+  }
+
+  /** Waits the backoff before retry {@code attempt}; false if stopping. */
+  private boolean waitToRetry(int events, int attempt) throws InterruptedException {
+    if (closing.getCount() == 0) {
+      LOG.warn("stopping with {} events unacknowledged; they stay in the slot", events);
+      return false;
+    }
+    Duration delay = backoff.delay(attempt);
+    LOG.warn(
+        "{} events not acknowledged (attempt {}): {}; retrying in {} ms",
+        events,
+        attempt,
+        failure,
+        delay.toMillis());
+    return !closing.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Sends all, then waits for each; returns those that failed, in order. */
+  private List<Failed> sendAll(List<Outgoing> batch) throws InterruptedException {
+    Producer<String, byte[]> kafka = producer.get();
+    List<Future<RecordMetadata>> sent = new ArrayList<>(batch.size());
+    for (Outgoing outgoing : batch) {
       try {
-        future.get();
+        sent.add(kafka.send(new ProducerRecord<>(topic, outgoing.event().key(), outgoing.value())));
+      } catch (RuntimeException e) { // SerializationException, a closed producer, and the like
+        sent.add(CompletableFuture.failedFuture(e));
+      }
+    }
+    List<Failed> failed = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      try {
+        sent.get(i).get();
       } catch (ExecutionException e) {
-        failure = describe(e.getCause());
-        failed.add(events.get(i));
+        failed.add(new Failed(batch.get(i), e.getCause()));
       }
     }
     return failed;

@@ -20,9 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the topics the connector writes to when they are missing. Both are compacted: the sync
- * topic only needs the newest event per resource, the offsets topic only the newest position.
- * Existing topics are left alone (an operator may have sized them differently).
+ * Creates the topics the connector writes to when they are missing. The sync topic and the offsets
+ * topic are compacted: the first only needs the newest event per resource, the second only the
+ * newest position. The dead-letter topic is not: every letter matters, so it is kept by time
+ * (cleanup.policy=delete). Existing topics are left alone (an operator may have sized them
+ * differently).
  */
 public final class TopicSetup {
   private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
@@ -42,6 +44,10 @@ public final class TopicSetup {
     if (config.offsetStorage() == OffsetStorage.KAFKA) {
       topics.add(new NewTopic(config.offsetsTopic(), Optional.of(1), replication).configs(compact));
     }
+    // The same partitions as the streams app gives it, should the connector create it first.
+    topics.add(
+        new NewTopic(config.deadLetterTopic(), Optional.of(config.partitions()), replication)
+            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)));
     return topics;
   }
 
@@ -88,7 +94,10 @@ public final class TopicSetup {
       try {
         admin.createTopics(List.of(topic)).all().get(15, TimeUnit.SECONDS);
         LOG.info(
-            "created topic {} ({} partitions, compacted)", topic.name(), topic.numPartitions());
+            "created topic {} ({} partitions, cleanup.policy={})",
+            topic.name(),
+            topic.numPartitions(),
+            topic.configs().get(TopicConfig.CLEANUP_POLICY_CONFIG));
       } catch (ExecutionException e) {
         if (!(e.getCause() instanceof TopicExistsException)) {
           throw e; // another instance creating it at the same moment is fine, anything else is not

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.MockProducer;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.connect.data.Schema;
@@ -33,7 +34,7 @@ class ChangeHandlerTest {
   void aBatchOfHeartbeatsIsMarkedWithoutPublishing() throws Exception {
     MockProducer<String, byte[]> kafka = producer(true);
     ChangeHandler handler =
-        new ChangeHandler(new SyncEventPublisher(kafka, "sync", backoff), new Liveness());
+        new ChangeHandler(SyncEventPublisherTest.publisher(kafka, backoff), new Liveness());
 
     handler.handleBatch(List.of(heartbeat(), heartbeat()), committer);
 
@@ -46,7 +47,7 @@ class ChangeHandlerTest {
   void recordsAreMarkedOnlyOnceKafkaAcknowledged() throws Exception {
     MockProducer<String, byte[]> kafka = producer(false);
     ChangeHandler handler =
-        new ChangeHandler(new SyncEventPublisher(kafka, "sync", backoff), new Liveness());
+        new ChangeHandler(SyncEventPublisherTest.publisher(kafka, backoff), new Liveness());
     Thread engine =
         new Thread(
             () -> {
@@ -70,9 +71,38 @@ class ChangeHandlerTest {
   }
 
   @Test
+  void aRejectedEventsBatchIsMarkedOnlyOnceItsDeadLetterIsAcknowledged() throws Exception {
+    MockProducer<String, byte[]> kafka = producer(false);
+    ChangeHandler handler =
+        new ChangeHandler(SyncEventPublisherTest.publisher(kafka, backoff), new Liveness());
+    Thread engine =
+        new Thread(
+            () -> {
+              try {
+                handler.handleBatch(List.of(event(), heartbeat()), committer);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    engine.start();
+
+    await().until(() -> kafka.history().size() == 1);
+    kafka.errorNext(new RecordTooLargeException("too large"));
+    await().until(() -> kafka.history().size() == 2); // the dead letter
+    assertThat(committer.marked).isEmpty();
+
+    kafka.completeNext();
+    engine.join(10_000);
+
+    assertThat(kafka.history().get(1).topic()).isEqualTo("dead");
+    assertThat(committer.marked).hasSize(2); // the slot moves past the rejected event
+    assertThat(committer.batchesFinished).isEqualTo(1);
+  }
+
+  @Test
   void afterAnAbandonedBatchNothingIsMarkedAnymore() throws Exception {
     MockProducer<String, byte[]> kafka = producer(false);
-    SyncEventPublisher publisher = new SyncEventPublisher(kafka, "sync", backoff);
+    SyncEventPublisher publisher = SyncEventPublisherTest.publisher(kafka, backoff);
     ChangeHandler handler = new ChangeHandler(publisher, new Liveness());
     publisher.stopRetrying(); // shutting down while Kafka fails
     Thread failer =

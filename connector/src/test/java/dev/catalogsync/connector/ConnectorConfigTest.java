@@ -23,6 +23,8 @@ class ConnectorConfigTest {
     assertThat(config.database())
         .isEqualTo(new DatabaseAddress("127.0.0.1", 5432, "catalog_sync", Map.of()));
     assertThat(config.syncTopic()).isEqualTo("catalog-sync.sync-events");
+    assertThat(config.deadLetterTopic())
+        .isEqualTo("catalog-sync.dead-letter"); // as the streams app
     assertThat(config.partitions()).isEqualTo(4);
     assertThat(config.replicationFactor()).isEqualTo((short) -1);
     assertThat(config.slot()).isEqualTo("catalog_sync_slot");
@@ -119,6 +121,9 @@ class ConnectorConfigTest {
         "database.user | ''",
         "kafka.bootstrap.servers | ''",
         "topic.sync-events | has space",
+        "topic.dead-letter | has space",
+        "topic.dead-letter | catalog-sync.sync-events",
+        "topic.dead-letter | catalog-sync.connector-offsets",
         "topic.partitions | 0",
         "topic.partitions | many",
         "topic.replication-factor | 0",

@@ -12,12 +12,13 @@ import java.util.Map;
 final class TestConfigs {
   private TestConfigs() {}
 
-  /** Settings values for a database and broker, with a topic and offsets topic of their own. */
+  /** Settings values for a database and broker, with topics of their own. */
   static Map<String, String> values(TestDatabase database, String bootstrapServers) {
     Map<String, String> values = new HashMap<>();
     values.put("database.url", database.jdbcUrl());
     values.put("kafka.bootstrap.servers", bootstrapServers);
     values.put("topic.sync-events", RealStack.uniqueName("sync-events"));
+    values.put("topic.dead-letter", RealStack.uniqueName("dead-letter"));
     values.put("connector.offsets-topic", RealStack.uniqueName("connector-offsets"));
     values.put("connector.name", "it-" + database.name());
     // Replication slots belong to the server, not the database: one per test database.

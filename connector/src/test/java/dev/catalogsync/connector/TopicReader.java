@@ -1,18 +1,23 @@
 package dev.catalogsync.connector;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a topic from its beginning as text, the way kcat shows it to a user. */
 final class TopicReader implements AutoCloseable {
-  record Line(String key, String value) {}
+  /** One record; headers as UTF-8 text by name (the last value when a name repeats). */
+  record Line(String key, String value, Map<String, String> headers) {}
 
   private final KafkaConsumer<String, String> consumer;
   private final List<Line> lines = new ArrayList<>();
@@ -31,7 +36,12 @@ final class TopicReader implements AutoCloseable {
   /** Everything read so far, after one more short poll. */
   List<Line> poll() {
     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-      lines.add(new Line(r.key(), r.value()));
+      Map<String, String> headers = new HashMap<>();
+      for (Header header : r.headers()) {
+        byte[] bytes = header.value();
+        headers.put(header.key(), bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8));
+      }
+      lines.add(new Line(r.key(), r.value(), Map.copyOf(headers)));
     }
     return List.copyOf(lines);
   }
