@@ -1,6 +1,6 @@
 package dev.catalogsync.bench;
 
-import dev.catalogsync.schemas.BuildVersion;
+import dev.catalogsync.core.BuildVersion;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.catalogsync.bench;
 
-import dev.catalogsync.schemas.sql.SqlResource;
+import dev.catalogsync.core.SqlResource;
 
 /** The benchmark's SQL, kept in .sql files beside this package on the classpath. */
 final class BenchSql {

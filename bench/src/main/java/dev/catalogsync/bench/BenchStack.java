@@ -1,8 +1,8 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.core.Settings;
 import dev.catalogsync.dev.EmbeddedPipeline;
 import dev.catalogsync.embedded.PostgresServer;
-import dev.catalogsync.schemas.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.catalogsync.bench;
 
-import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.core.Settings;
 import dev.catalogsync.streams.StreamsAppConfig;
 import java.util.Locale;
 import java.util.Map;

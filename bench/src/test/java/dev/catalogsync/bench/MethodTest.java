@@ -2,7 +2,7 @@ package dev.catalogsync.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.core.Settings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.catalogsync.cli;
 
-import dev.catalogsync.schemas.sql.SqlResource;
+import dev.catalogsync.core.SqlResource;
 import java.io.PrintStream;
 import java.sql.Array;
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package dev.catalogsync.cli;
 
-import dev.catalogsync.schemas.BuildVersion;
-import dev.catalogsync.schemas.ErrorText;
-import dev.catalogsync.schemas.config.ConfigException;
+import dev.catalogsync.core.BuildVersion;
+import dev.catalogsync.core.ConfigException;
+import dev.catalogsync.core.ErrorText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

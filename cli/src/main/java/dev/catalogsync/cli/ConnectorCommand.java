@@ -2,7 +2,7 @@ package dev.catalogsync.cli;
 
 import dev.catalogsync.connector.ConnectorConfig;
 import dev.catalogsync.connector.ConnectorService;
-import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.core.Settings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,7 +2,7 @@ package dev.catalogsync.cli;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.catalogsync.schemas.config.Health;
+import dev.catalogsync.core.Health;
 import dev.catalogsync.schemas.contract.Json;
 import java.io.IOException;
 import java.io.OutputStream;

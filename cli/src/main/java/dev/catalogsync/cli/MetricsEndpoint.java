@@ -1,6 +1,6 @@
 package dev.catalogsync.cli;
 
-import dev.catalogsync.schemas.sql.SqlResource;
+import dev.catalogsync.core.SqlResource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

@@ -1,6 +1,6 @@
 package dev.catalogsync.cli;
 
-import dev.catalogsync.schemas.config.Health;
+import dev.catalogsync.core.Health;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;

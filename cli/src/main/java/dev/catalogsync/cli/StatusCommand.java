@@ -1,7 +1,7 @@
 package dev.catalogsync.cli;
 
+import dev.catalogsync.core.SqlResource;
 import dev.catalogsync.schemas.contract.FlagRecord;
-import dev.catalogsync.schemas.sql.SqlResource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.catalogsync.cli;
 
-import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.core.Settings;
 import dev.catalogsync.streams.StreamsAppConfig;
 import dev.catalogsync.streams.StreamsService;
 import java.nio.file.Path;

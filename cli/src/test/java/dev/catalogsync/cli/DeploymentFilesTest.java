@@ -3,7 +3,7 @@ package dev.catalogsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsync.connector.ConnectorConfig;
-import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.core.Settings;
 import dev.catalogsync.streams.StreamsAppConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.catalogsync.connector.ConnectorConfig;
 import dev.catalogsync.connector.ConnectorService;
+import dev.catalogsync.core.Settings;
 import dev.catalogsync.embedded.KafkaBroker;
 import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
-import dev.catalogsync.schemas.config.Settings;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
 import dev.catalogsync.streams.StreamsAppConfig;
 import dev.catalogsync.streams.StreamsService;

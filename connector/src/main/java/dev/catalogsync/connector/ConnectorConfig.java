@@ -1,6 +1,9 @@
 package dev.catalogsync.connector;
 
-import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.core.Backoff;
+import dev.catalogsync.core.DatabaseAddress;
+import dev.catalogsync.core.DatabaseSettings;
+import dev.catalogsync.core.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -70,20 +73,7 @@ public record ConnectorConfig(
 
   /** Reads and checks every connector setting; throws ConfigException naming the bad key. */
   public static ConnectorConfig from(Settings settings) {
-    String url = settings.string("database.url");
-    DatabaseAddress address = DatabaseAddress.parse("database.url", url);
-    String user = settings.optional("database.user");
-    if (user == null) {
-      user = address.parameter("user");
-    }
-    if (user == null) {
-      throw Settings.invalid(
-          "database.user", null, "is required (or give the user in database.url as ?user=...)");
-    }
-    String password = settings.optional("database.password");
-    if (password == null) {
-      password = address.parameter("password");
-    }
+    DatabaseSettings db = DatabaseSettings.from(settings);
 
     OffsetStorage storage =
         OffsetStorage.parse(
@@ -110,9 +100,9 @@ public record ConnectorConfig(
           "must be at least twice connector.heartbeat-interval.ms (" + heartbeat.toMillis() + ")");
     }
 
-    String syncTopic = topicName(settings, "topic.sync-events");
-    String offsetsTopic = topicName(settings, "connector.offsets-topic");
-    String deadLetterTopic = topicName(settings, "topic.dead-letter");
+    String syncTopic = settings.topicName("topic.sync-events");
+    String offsetsTopic = settings.topicName("connector.offsets-topic");
+    String deadLetterTopic = settings.topicName("topic.dead-letter");
     // The streams app reads the sync topic and writes its own dead letters: one topic for both
     // would feed every letter back as a bad event.
     if (deadLetterTopic.equals(syncTopic)
@@ -124,16 +114,16 @@ public record ConnectorConfig(
     }
 
     return new ConnectorConfig(
-        url,
-        address,
-        user,
-        password == null ? "" : password,
+        db.url(),
+        db.address(),
+        db.requireUser(),
+        db.password() == null ? "" : db.password(),
         settings.string("kafka.bootstrap.servers"),
         settings.kafkaClient(),
         syncTopic,
         deadLetterTopic,
         settings.positiveInt("topic.partitions"),
-        replicationFactor(settings),
+        settings.replicationFactor("topic.replication-factor"),
         settings.string("connector.name"),
         slotName(settings),
         settings.string("connector.publication"),
@@ -175,29 +165,6 @@ public record ConnectorConfig(
         + ", offsets="
         + (offsetStorage == OffsetStorage.KAFKA ? "kafka:" + offsetsTopic : "file:" + offsetsFile)
         + "]";
-  }
-
-  // Kafka's own rule for topic names; checked here so a typo fails at start, not at first send.
-  private static String topicName(Settings settings, String key) {
-    String value = settings.string(key);
-    if (!value.matches("[a-zA-Z0-9._-]{1,249}") || value.equals(".") || value.equals("..")) {
-      throw Settings.invalid(key, value, "must be a Kafka topic name (letters, digits, . _ -)");
-    }
-    return value;
-  }
-
-  private static short replicationFactor(Settings settings) {
-    String key = "topic.replication-factor";
-    String value = settings.string(key);
-    try {
-      int parsed = Integer.parseInt(value);
-      if (parsed == -1 || (parsed >= 1 && parsed <= Short.MAX_VALUE)) {
-        return (short) parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw Settings.invalid(key, value, "must be -1 (broker default) or a whole number above 0");
   }
 
   // PostgreSQL's rule for slot names; Debezium would only fail once connected.

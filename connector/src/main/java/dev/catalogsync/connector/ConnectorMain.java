@@ -1,7 +1,7 @@
 package dev.catalogsync.connector;
 
-import dev.catalogsync.schemas.config.ConfigException;
-import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.core.ConfigException;
+import dev.catalogsync.core.Settings;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 

@@ -1,6 +1,6 @@
 package dev.catalogsync.connector;
 
-import dev.catalogsync.schemas.config.Health;
+import dev.catalogsync.core.Health;
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.format.ChangeEventFormat;

@@ -1,6 +1,7 @@
 package dev.catalogsync.connector;
 
-import dev.catalogsync.schemas.ErrorText;
+import dev.catalogsync.core.Backoff;
+import dev.catalogsync.core.ErrorText;
 import io.debezium.engine.DebeziumEngine;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.catalogsync.connector;
 
-import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.core.Settings;
 import java.util.Locale;
 
 /** Where the engine keeps how far it got in the replication stream. */

@@ -1,6 +1,6 @@
 package dev.catalogsync.connector;
 
-import dev.catalogsync.schemas.sql.SqlResource;
+import dev.catalogsync.core.SqlResource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package dev.catalogsync.connector;
 
+import dev.catalogsync.core.Backoff;
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.SyncEvent;
 import java.time.Clock;

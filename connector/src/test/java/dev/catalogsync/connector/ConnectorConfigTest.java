@@ -3,8 +3,9 @@ package dev.catalogsync.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catalogsync.schemas.config.ConfigException;
-import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.core.ConfigException;
+import dev.catalogsync.core.DatabaseAddress;
+import dev.catalogsync.core.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.catalogsync.core.Backoff;
 import dev.catalogsync.schemas.contract.Json;
 import dev.catalogsync.schemas.contract.SyncEvent;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

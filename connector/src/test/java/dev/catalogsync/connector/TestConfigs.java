@@ -1,8 +1,8 @@
 package dev.catalogsync.connector;
 
+import dev.catalogsync.core.Settings;
 import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
-import dev.catalogsync.schemas.config.Settings;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -2,7 +2,7 @@ package dev.catalogsync.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.core.Settings;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -1,8 +1,8 @@
 package dev.catalogsync.dev;
 
 import dev.catalogsync.cli.FlagClient;
+import dev.catalogsync.core.SqlResource;
 import dev.catalogsync.schemas.contract.FlagRecord;
-import dev.catalogsync.schemas.sql.SqlResource;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -4,7 +4,7 @@ import dev.catalogsync.cli.FlagClient;
 import dev.catalogsync.cli.HealthServer;
 import dev.catalogsync.cli.MetricsEndpoint;
 import dev.catalogsync.cli.StopSignal;
-import dev.catalogsync.schemas.BuildVersion;
+import dev.catalogsync.core.BuildVersion;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;

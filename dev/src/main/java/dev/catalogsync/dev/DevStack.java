@@ -1,7 +1,7 @@
 package dev.catalogsync.dev;
 
-import dev.catalogsync.schemas.config.Health;
-import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.core.Health;
+import dev.catalogsync.core.Settings;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package dev.catalogsync.dev;
 
 import dev.catalogsync.connector.ConnectorConfig;
 import dev.catalogsync.connector.ConnectorService;
+import dev.catalogsync.core.Health;
+import dev.catalogsync.core.Settings;
 import dev.catalogsync.embedded.KafkaBroker;
 import dev.catalogsync.embedded.PostgresServer;
-import dev.catalogsync.schemas.config.Health;
-import dev.catalogsync.schemas.config.Settings;
 import dev.catalogsync.streams.StreamsAppConfig;
 import dev.catalogsync.streams.StreamsService;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.catalogsync.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.catalogsync.schemas.sql.SqlResource;
+import dev.catalogsync.core.SqlResource;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;

@@ -51,7 +51,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
   private FlagGate flag;
   private SyncWriter writer;
   private Reconciler reconciler;
-  private Backoff backoff;
+  private WriteRetry backoff;
   private WritePacer pacer;
   // States not written yet, in arrival order: exactly what the changelogged store holds, rebuilt
   // from it at init, so an event needs no store read (with JSON serde, a read cost as much as the
@@ -77,7 +77,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     ReadOnlyKeyValueStore<String, byte[]> flags = context.getStateStore(SyncTopology.FLAG_STORE);
     this.flag = new FlagGate(flags, config.flag());
     this.writer = writers.get();
-    this.backoff = new Backoff(config.apply().retryBackoff());
+    this.backoff = new WriteRetry(config.apply().retryBackoff());
     // Two ticks without input: the partition may be drained; the queue then tells whether CDC is
     // still catching up (see due).
     this.pacer =

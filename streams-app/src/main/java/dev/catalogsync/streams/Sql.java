@@ -1,6 +1,6 @@
 package dev.catalogsync.streams;
 
-import dev.catalogsync.schemas.sql.SqlResource;
+import dev.catalogsync.core.SqlResource;
 
 /** Loads SQL from the resource files beside this package, so statements are read, not assembled. */
 final class Sql {

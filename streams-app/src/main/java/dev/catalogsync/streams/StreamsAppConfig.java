@@ -1,6 +1,7 @@
 package dev.catalogsync.streams;
 
-import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.core.DatabaseSettings;
+import dev.catalogsync.core.Settings;
 import java.time.Duration;
 import java.util.Map;
 
@@ -69,20 +70,21 @@ public record StreamsAppConfig(
 
   /** Reads and validates every key; throws a ConfigException naming the first bad one. */
   public static StreamsAppConfig from(Settings s) {
+    DatabaseSettings db = DatabaseSettings.from(s);
     Database database =
         new Database(
-            jdbcUrl(s, "database.url"),
-            s.optional("database.user"),
-            s.optional("database.password"),
+            db.url(),
+            db.user(),
+            db.password(),
             s.millis("database.statement-timeout.ms"),
             s.millis("database.lock-timeout.ms"));
     Topics topics =
         new Topics(
-            s.string("topic.sync-events"),
-            s.string("topic.flags"),
-            s.string("topic.dead-letter"),
+            s.topicName("topic.sync-events"),
+            s.topicName("topic.flags"),
+            s.topicName("topic.dead-letter"),
             s.positiveInt("topic.partitions"),
-            replicationFactor(s, "topic.replication-factor"));
+            s.replicationFactor("topic.replication-factor"));
     Apply apply =
         new Apply(
             s.millis("apply.interval.ms"),
@@ -125,27 +127,6 @@ public record StreamsAppConfig(
         + ", applicationId="
         + applicationId
         + "]";
-  }
-
-  private static String jdbcUrl(Settings s, String key) {
-    String url = s.string(key);
-    if (!url.startsWith("jdbc:postgresql:")) {
-      throw Settings.invalid(key, url, "must be a PostgreSQL JDBC URL (jdbc:postgresql://...)");
-    }
-    return url;
-  }
-
-  private static short replicationFactor(Settings s, String key) {
-    String value = s.string(key);
-    try {
-      int parsed = Integer.parseInt(value);
-      if (parsed == -1 || (parsed > 0 && parsed <= Short.MAX_VALUE)) {
-        return (short) parsed;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw Settings.invalid(key, value, "must be -1 (broker default) or a whole number above 0");
   }
 
   private static String flagName(Settings s, String key) {

@@ -1,7 +1,7 @@
 package dev.catalogsync.streams;
 
-import dev.catalogsync.schemas.config.ConfigException;
-import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.core.ConfigException;
+import dev.catalogsync.core.Settings;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.catalogsync.streams;
 
-import dev.catalogsync.schemas.config.Health;
+import dev.catalogsync.core.Health;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.catalogsync.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.core.Settings;
 import dev.catalogsync.schemas.contract.SyncEvent;
 import java.time.Instant;
 import java.util.ArrayList;

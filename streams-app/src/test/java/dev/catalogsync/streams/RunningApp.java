@@ -2,10 +2,10 @@ package dev.catalogsync.streams;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.catalogsync.core.Settings;
 import dev.catalogsync.embedded.KafkaBroker;
 import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
-import dev.catalogsync.schemas.config.Settings;
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.FlagRecord;
 import dev.catalogsync.schemas.contract.SyncEvent;

@@ -3,8 +3,8 @@ package dev.catalogsync.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.catalogsync.schemas.config.ConfigException;
-import dev.catalogsync.schemas.config.Settings;
+import dev.catalogsync.core.ConfigException;
+import dev.catalogsync.core.Settings;
 import dev.catalogsync.schemas.contract.FlagRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

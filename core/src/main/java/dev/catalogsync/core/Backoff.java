@@ -1,4 +1,4 @@
-package dev.catalogsync.connector;
+package dev.catalogsync.core;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.catalogsync.schemas.config;
+package dev.catalogsync.core;
 
 /**
  * Whether a long-running catalog-sync service is ready, and if not, why, in words for operators.

@@ -1,4 +1,4 @@
-package dev.catalogsync.schemas.config;
+package dev.catalogsync.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.catalogsync.schemas.config;
+package dev.catalogsync.core;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,15 +29,22 @@ import java.util.TreeMap;
 public final class Settings {
   public static final String ENV_PREFIX = "CATALOG_SYNC_";
 
+  /** The keys every service shares, documented once; each service's defaults lie on top. */
+  public static final String SHARED_DEFAULTS = "/catalog-sync-shared.properties";
+
   private final Map<String, String> values;
 
   private Settings(Map<String, String> values) {
     this.values = Collections.unmodifiableMap(values);
   }
 
-  /** Defaults from the classpath, then the user's file (may be null), then the environment. */
+  /**
+   * The shared defaults, then a service's defaults from the classpath, then the user's file (may be
+   * null), then the environment.
+   */
   public static Settings load(String defaultsResource, Path userFile, Map<String, String> env) {
-    Map<String, String> values = new TreeMap<>(readResource(defaultsResource));
+    Map<String, String> values = new TreeMap<>(readResource(SHARED_DEFAULTS));
+    values.putAll(readResource(defaultsResource));
     if (userFile != null) {
       values.putAll(readFile(userFile));
     }
@@ -118,6 +125,29 @@ public final class Settings {
       case "false" -> false;
       default -> throw invalid(key, value, "must be true or false");
     };
+  }
+
+  /** A Kafka topic name; checked at start so a typo fails there, not at the first send. */
+  public String topicName(String key) {
+    String value = string(key);
+    if (!value.matches("[a-zA-Z0-9._-]{1,249}") || value.equals(".") || value.equals("..")) {
+      throw invalid(key, value, "must be a Kafka topic name (letters, digits, . _ -)");
+    }
+    return value;
+  }
+
+  /** A replication factor for topics catalog-sync creates: -1 (the broker's default) or above 0. */
+  public short replicationFactor(String key) {
+    String value = string(key);
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed == -1 || (parsed >= 1 && parsed <= Short.MAX_VALUE)) {
+        return (short) parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw invalid(key, value, "must be -1 (broker default) or a whole number above 0");
   }
 
   /** A duration in milliseconds, written as a plain number (e.g. {@code 60000}). */

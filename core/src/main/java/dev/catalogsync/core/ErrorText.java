@@ -1,4 +1,4 @@
-package dev.catalogsync.schemas;
+package dev.catalogsync.core;
 
 /** How catalog-sync puts an error in words for a person: one line, its root cause included. */
 public final class ErrorText {

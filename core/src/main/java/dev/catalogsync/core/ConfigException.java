@@ -1,4 +1,4 @@
-package dev.catalogsync.schemas.config;
+package dev.catalogsync.core;
 
 /** Bad configuration: the message names the key (and the variable that overrides it). */
 public class ConfigException extends RuntimeException {

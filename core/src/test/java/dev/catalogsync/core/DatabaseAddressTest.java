@@ -1,4 +1,4 @@
-package dev.catalogsync.connector;
+package dev.catalogsync.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,20 +1,21 @@
 package dev.catalogsync.streams;
 
+import dev.catalogsync.core.Backoff;
 import java.time.Duration;
 
 /**
- * When the next database attempt may run after failures: the base wait, doubled per consecutive
- * failure, capped, so a dead database is probed regularly but not hammered.
+ * When the next database write may be tried after failures: the shared backoff from the base wait
+ * up to {@link #MAX_FACTOR} times it, so a dead database is probed regularly but not hammered.
  */
-final class Backoff {
-  static final int MAX_DOUBLINGS = 5;
+final class WriteRetry {
+  static final int MAX_FACTOR = 32;
 
-  private final long baseMillis;
+  private final Backoff backoff;
   private int failures;
   private long nextAttemptAt;
 
-  Backoff(Duration base) {
-    this.baseMillis = base.toMillis();
+  WriteRetry(Duration base) {
+    this.backoff = new Backoff(base, base.multipliedBy(MAX_FACTOR));
   }
 
   boolean ready(long nowMillis) {
@@ -23,8 +24,8 @@ final class Backoff {
 
   /** Records a failure at {@code nowMillis}; returns the wait before the next attempt. */
   long failed(long nowMillis) {
-    long wait = baseMillis << Math.min(failures, MAX_DOUBLINGS);
     failures++;
+    long wait = backoff.delay(failures).toMillis();
     nextAttemptAt = nowMillis + wait;
     return wait;
   }

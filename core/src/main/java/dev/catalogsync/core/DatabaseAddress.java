@@ -1,6 +1,5 @@
-package dev.catalogsync.connector;
+package dev.catalogsync.core;
 
-import dev.catalogsync.schemas.config.Settings;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

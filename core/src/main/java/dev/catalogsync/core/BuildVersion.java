@@ -1,4 +1,4 @@
-package dev.catalogsync.schemas;
+package dev.catalogsync.core;
 
 import java.io.IOException;
 import java.io.InputStream;
