@@ -1,8 +1,8 @@
 package dev.catalogsync.bench;
 
 import dev.catalogsync.schemas.contract.Contract;
+import dev.catalogsync.schemas.contract.Payload;
 import dev.catalogsync.schemas.contract.SyncEvent;
-import dev.catalogsync.schemas.contract.Topic;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -65,7 +65,7 @@ final class PerEventSink {
           ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(100));
           if (!records.isEmpty()) {
             for (ConsumerRecord<byte[], byte[]> r : records) {
-              SyncEvent e = Contract.decode(Topic.SYNC_EVENT, r.value(), SyncEvent.class);
+              SyncEvent e = Contract.decode(Payload.SYNC_EVENT, r.value(), SyncEvent.class);
               apply.setString(1, e.name());
               apply.setString(2, e.description());
               if (e.visibilityLevel() == null) {

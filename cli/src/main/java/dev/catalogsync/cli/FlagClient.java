@@ -3,7 +3,7 @@ package dev.catalogsync.cli;
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.ContractViolation;
 import dev.catalogsync.schemas.contract.FlagRecord;
-import dev.catalogsync.schemas.contract.Topic;
+import dev.catalogsync.schemas.contract.Payload;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -44,8 +44,8 @@ public final class FlagClient {
 
   /** Writes the flag and waits for the broker's acknowledgement. */
   public void set(String flag, boolean enabled, String by) {
-    Contract.checkKey(Topic.FLAG, flag);
-    byte[] value = Contract.encode(Topic.FLAG, new FlagRecord(enabled, Instant.now(), by));
+    Contract.checkKey(Payload.FLAG, flag);
+    byte[] value = Contract.encode(Payload.FLAG, new FlagRecord(enabled, Instant.now(), by));
     Map<String, Object> config =
         KafkaOptions.clientConfig(
             clientSettings,
@@ -126,7 +126,7 @@ public final class FlagClient {
       return Optional.empty(); // tombstone: back to the default
     }
     try {
-      return Optional.of(Contract.decode(Topic.FLAG, value, FlagRecord.class));
+      return Optional.of(Contract.decode(Payload.FLAG, value, FlagRecord.class));
     } catch (ContractViolation e) {
       return previous; // the streams app ignores malformed flags too
     }

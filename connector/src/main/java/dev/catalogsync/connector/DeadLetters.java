@@ -2,8 +2,8 @@ package dev.catalogsync.connector;
 
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.DeadLetter;
+import dev.catalogsync.schemas.contract.Payload;
 import dev.catalogsync.schemas.contract.SyncEvent;
-import dev.catalogsync.schemas.contract.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,7 +58,7 @@ final class DeadLetters {
     headers.add(ERROR_HEADER, reason.getBytes(StandardCharsets.UTF_8));
     headers.add(STAGE_HEADER, STAGE.getBytes(StandardCharsets.UTF_8));
     return new ProducerRecord<>(
-        topic, null, event.key(), Contract.encode(Topic.DEAD_LETTER, letter), headers);
+        topic, null, event.key(), Contract.encode(Payload.DEAD_LETTER, letter), headers);
   }
 
   /** At most {@code max} bytes, cut before a character boundary so the prefix stays valid UTF-8. */

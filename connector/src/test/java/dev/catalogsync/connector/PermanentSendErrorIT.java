@@ -9,8 +9,8 @@ import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.Json;
+import dev.catalogsync.schemas.contract.Payload;
 import dev.catalogsync.schemas.contract.SyncEvent;
-import dev.catalogsync.schemas.contract.Topic;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -77,7 +77,7 @@ class PermanentSendErrorIT {
       TopicReader.Line letter =
           await().atMost(PATIENCE).until(deadLetters::poll, lines -> !lines.isEmpty()).get(0);
       LOG.info("as kcat -f '%k %h\\n' prints it: {} {}", letter.key(), letter.headers());
-      assertThat(Contract.problems(Topic.DEAD_LETTER, letter.value())).isEmpty();
+      assertThat(Contract.problems(Payload.DEAD_LETTER, letter.value())).isEmpty();
       assertThat(letter.key()).isEqualTo(Long.toString(resource));
       JsonNode value = Json.mapper().readTree(letter.value());
       assertThat(value.get("source_topic").asText()).isEqualTo(QUEUE_TABLE);
@@ -155,7 +155,7 @@ class PermanentSendErrorIT {
       // Small enough to be kept whole: the event exactly as it would have been published.
       SyncEvent event =
           Contract.decode(
-              Topic.SYNC_EVENT,
+              Payload.SYNC_EVENT,
               value.get("value").asText().getBytes(StandardCharsets.UTF_8),
               SyncEvent.class);
       assertThat(event.id()).isEqualTo(bigId);

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.Json;
+import dev.catalogsync.schemas.contract.Payload;
 import dev.catalogsync.schemas.contract.SyncEvent;
-import dev.catalogsync.schemas.contract.Topic;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +88,7 @@ class SyncEventMapperTest {
 
     // The publisher skips the schema check for speed; what it writes must still satisfy it.
     byte[] published = Contract.encodeUnchecked(event);
-    assertThat(Contract.problems(Topic.SYNC_EVENT, new String(published, UTF_8))).isEmpty();
+    assertThat(Contract.problems(Payload.SYNC_EVENT, new String(published, UTF_8))).isEmpty();
     JsonNode json = Json.mapper().readTree(published);
 
     assertThat(json.get("catalog_resource_id").asLong()).isEqualTo(7);

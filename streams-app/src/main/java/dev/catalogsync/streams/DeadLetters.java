@@ -2,7 +2,7 @@ package dev.catalogsync.streams;
 
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.DeadLetter;
-import dev.catalogsync.schemas.contract.Topic;
+import dev.catalogsync.schemas.contract.Payload;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.apache.kafka.common.header.Headers;
@@ -31,7 +31,7 @@ final class DeadLetters {
       Instant failedAt) {
     DeadLetter letter =
         new DeadLetter(topic, partition, offset, text(key), text(value), STAGE, error, failedAt);
-    return Contract.encode(Topic.DEAD_LETTER, letter);
+    return Contract.encode(Payload.DEAD_LETTER, letter);
   }
 
   static Headers headers(Headers original, String error) {

@@ -3,7 +3,7 @@ package dev.catalogsync.streams;
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.ContractViolation;
 import dev.catalogsync.schemas.contract.FlagRecord;
-import dev.catalogsync.schemas.contract.Topic;
+import dev.catalogsync.schemas.contract.Payload;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +36,7 @@ final class FlagGate {
       return flag.defaultEnabled();
     }
     try {
-      return Contract.decode(Topic.FLAG, raw, FlagRecord.class).enabled();
+      return Contract.decode(Payload.FLAG, raw, FlagRecord.class).enabled();
     } catch (ContractViolation e) {
       // FlagUpdater only stores valid records, and Kafka Streams restores a global store with a
       // custom processor through that processor, so this is defensive only.

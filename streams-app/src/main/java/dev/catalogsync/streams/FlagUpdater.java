@@ -3,7 +3,7 @@ package dev.catalogsync.streams;
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.ContractViolation;
 import dev.catalogsync.schemas.contract.FlagRecord;
-import dev.catalogsync.schemas.contract.Topic;
+import dev.catalogsync.schemas.contract.Payload;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -44,8 +44,8 @@ final class FlagUpdater implements Processor<String, byte[], Void, Void> {
       return;
     }
     try {
-      Contract.checkKey(Topic.FLAG, name);
-      FlagRecord flag = Contract.decode(Topic.FLAG, record.value(), FlagRecord.class);
+      Contract.checkKey(Payload.FLAG, name);
+      FlagRecord flag = Contract.decode(Payload.FLAG, record.value(), FlagRecord.class);
       store.put(name, record.value());
       LOG.info("flag {} set to enabled={} by {}", name, flag.enabled(), flag.updatedBy());
     } catch (ContractViolation e) {

@@ -2,8 +2,8 @@ package dev.catalogsync.streams;
 
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.ContractViolation;
+import dev.catalogsync.schemas.contract.Payload;
 import dev.catalogsync.schemas.contract.SyncEvent;
-import dev.catalogsync.schemas.contract.Topic;
 import java.nio.charset.StandardCharsets;
 
 /** Checks a raw sync-event record (key and value bytes) against the contract. */
@@ -16,8 +16,8 @@ final class SyncEventParser {
     }
     String keyText = new String(key, StandardCharsets.UTF_8);
     try {
-      Contract.checkKey(Topic.SYNC_EVENT, keyText);
-      SyncEvent event = Contract.decode(Topic.SYNC_EVENT, value, SyncEvent.class);
+      Contract.checkKey(Payload.SYNC_EVENT, keyText);
+      SyncEvent event = Contract.decode(Payload.SYNC_EVENT, value, SyncEvent.class);
       // The key routes the event to the task that owns the resource: a mismatch would let two
       // tasks write the same row, so it is a contract violation too.
       if (!event.key().equals(keyText)) {

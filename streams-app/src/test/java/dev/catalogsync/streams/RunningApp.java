@@ -8,8 +8,8 @@ import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.FlagRecord;
+import dev.catalogsync.schemas.contract.Payload;
 import dev.catalogsync.schemas.contract.SyncEvent;
-import dev.catalogsync.schemas.contract.Topic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +81,7 @@ final class RunningApp {
                 config.topics().syncEvents(),
                 partition,
                 event.key(),
-                Contract.encode(Topic.SYNC_EVENT, event)));
+                Contract.encode(Payload.SYNC_EVENT, event)));
       }
       producer.flush();
     }
@@ -96,7 +96,7 @@ final class RunningApp {
                   config.topics().flags(),
                   config.flag().name(),
                   Contract.encode(
-                      Topic.FLAG, new FlagRecord(enabled, Instant.now(), "streams-app IT"))))
+                      Payload.FLAG, new FlagRecord(enabled, Instant.now(), "streams-app IT"))))
           .get();
     }
   }

@@ -8,7 +8,7 @@ import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.DeadLetter;
-import dev.catalogsync.schemas.contract.Topic;
+import dev.catalogsync.schemas.contract.Payload;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -81,7 +81,7 @@ class StreamsServiceIT {
                   letter.headers().lastHeader(DeadLetters.ERROR_HEADER).value(),
                   StandardCharsets.UTF_8))
           .contains("key");
-      DeadLetter value = Contract.decode(Topic.DEAD_LETTER, letter.value(), DeadLetter.class);
+      DeadLetter value = Contract.decode(Payload.DEAD_LETTER, letter.value(), DeadLetter.class);
       assertThat(value.sourceTopic()).isEqualTo(topics.syncEvents());
       assertThat(value.value()).isEqualTo("{}");
 

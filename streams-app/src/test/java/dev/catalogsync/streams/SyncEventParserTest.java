@@ -3,8 +3,8 @@ package dev.catalogsync.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.catalogsync.schemas.contract.Contract;
+import dev.catalogsync.schemas.contract.Payload;
 import dev.catalogsync.schemas.contract.SyncEvent;
-import dev.catalogsync.schemas.contract.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -21,14 +21,14 @@ class SyncEventParserTest {
   @Test
   void aValidRecordIsAccepted() {
     ParsedRecord parsed =
-        SyncEventParser.parse(bytes("42"), Contract.encode(Topic.SYNC_EVENT, EVENT));
+        SyncEventParser.parse(bytes("42"), Contract.encode(Payload.SYNC_EVENT, EVENT));
     assertThat(parsed.ok()).isTrue();
     assertThat(parsed.event()).isEqualTo(EVENT);
   }
 
   @Test
   void badInputIsRejectedWithAReasonNamingTheProblem() {
-    byte[] value = Contract.encode(Topic.SYNC_EVENT, EVENT);
+    byte[] value = Contract.encode(Payload.SYNC_EVENT, EVENT);
     assertThat(SyncEventParser.parse(null, value).error()).contains("key is null");
     assertThat(SyncEventParser.parse(bytes("\"42\""), value).error()).contains("key");
     assertThat(SyncEventParser.parse(bytes("43"), value).error())

@@ -9,8 +9,8 @@ import dev.catalogsync.embedded.TestDatabase;
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.DeadLetter;
 import dev.catalogsync.schemas.contract.FlagRecord;
+import dev.catalogsync.schemas.contract.Payload;
 import dev.catalogsync.schemas.contract.SyncEvent;
-import dev.catalogsync.schemas.contract.Topic;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -116,7 +116,7 @@ class SyncTopologyTest {
 
   private void publish(List<SyncEvent> events) {
     for (SyncEvent event : events) {
-      syncEvents.pipeInput(event.key(), Contract.encode(Topic.SYNC_EVENT, event));
+      syncEvents.pipeInput(event.key(), Contract.encode(Payload.SYNC_EVENT, event));
     }
   }
 
@@ -127,7 +127,7 @@ class SyncTopologyTest {
   private void setFlag(boolean enabled) {
     flags.pipeInput(
         FLAG,
-        Contract.encode(Topic.FLAG, new FlagRecord(enabled, Instant.now(), "SyncTopologyTest")));
+        Contract.encode(Payload.FLAG, new FlagRecord(enabled, Instant.now(), "SyncTopologyTest")));
   }
 
   private void tick() {
@@ -430,7 +430,7 @@ class SyncTopologyTest {
       throws SQLException {
     long resource = data.projectWithResource("good", "row", 20);
     SyncEvent good = data.pendingEvents().get(0);
-    String goodJson = new String(Contract.encode(Topic.SYNC_EVENT, good), StandardCharsets.UTF_8);
+    String goodJson = new String(Contract.encode(Payload.SYNC_EVENT, good), StandardCharsets.UTF_8);
     startDriver();
 
     publishRaw("abc", goodJson); // bad key
@@ -446,12 +446,12 @@ class SyncTopologyTest {
     for (TestRecord<byte[], byte[]> letter : letters) {
       assertThat(header(letter, DeadLetters.STAGE_HEADER)).isEqualTo(DeadLetters.STAGE);
       assertThat(header(letter, DeadLetters.ERROR_HEADER)).isNotBlank();
-      DeadLetter value = Contract.decode(Topic.DEAD_LETTER, letter.value(), DeadLetter.class);
+      DeadLetter value = Contract.decode(Payload.DEAD_LETTER, letter.value(), DeadLetter.class);
       assertThat(value.sourceTopic()).isEqualTo(config.topics().syncEvents());
       assertThat(value.error()).isEqualTo(header(letter, DeadLetters.ERROR_HEADER));
     }
     DeadLetter badJson =
-        Contract.decode(Topic.DEAD_LETTER, letters.get(1).value(), DeadLetter.class);
+        Contract.decode(Payload.DEAD_LETTER, letters.get(1).value(), DeadLetter.class);
     assertThat(badJson.value()).isEqualTo("{not json");
     assertThat(badJson.sourceOffset()).isEqualTo(1);
     assertThat(header(letters.get(2), DeadLetters.ERROR_HEADER)).contains("catalog_resource_id");

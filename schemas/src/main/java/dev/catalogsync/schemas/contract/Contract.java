@@ -21,27 +21,27 @@ import java.util.Map;
  */
 public final class Contract {
   private static final ObjectMapper MAPPER = Json.mapper();
-  private static final Map<Topic, JsonSchema> KEYS = new EnumMap<>(Topic.class);
-  private static final Map<Topic, JsonSchema> VALUES = new EnumMap<>(Topic.class);
+  private static final Map<Payload, JsonSchema> KEYS = new EnumMap<>(Payload.class);
+  private static final Map<Payload, JsonSchema> VALUES = new EnumMap<>(Payload.class);
 
   static {
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    for (Topic topic : Topic.values()) {
-      KEYS.put(topic, load(factory, topic.keySchema()));
-      VALUES.put(topic, load(factory, topic.valueSchema()));
+    for (Payload payload : Payload.values()) {
+      KEYS.put(payload, load(factory, payload.keySchema()));
+      VALUES.put(payload, load(factory, payload.valueSchema()));
     }
   }
 
   private Contract() {}
 
   /** Serializes a value to JSON bytes; throws {@link ContractViolation} if it breaks the schema. */
-  public static byte[] encode(Topic topic, Object value) {
+  public static byte[] encode(Payload payload, Object value) {
     JsonNode node = MAPPER.valueToTree(value);
-    requireValid(topic.label() + " value", VALUES.get(topic), node);
+    requireValid(payload.label() + " value", VALUES.get(payload), node);
     try {
       return MAPPER.writeValueAsBytes(node);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize " + topic.label() + " value", e);
+      throw new IllegalStateException("cannot serialize " + payload.label() + " value", e);
     }
   }
 
@@ -62,44 +62,45 @@ public final class Contract {
   }
 
   /** Parses and checks a value; throws {@link ContractViolation} naming the field on bad input. */
-  public static <T> T decode(Topic topic, byte[] json, Class<T> type) {
+  public static <T> T decode(Payload payload, byte[] json, Class<T> type) {
     if (json == null) {
-      throw new ContractViolation(topic.label() + " value", List.of("$: value is null"));
+      throw new ContractViolation(payload.label() + " value", List.of("$: value is null"));
     }
     JsonNode node;
     try {
       node = MAPPER.readTree(json);
     } catch (IOException e) {
       throw new ContractViolation(
-          topic.label() + " value", List.of("$: not JSON (" + firstLine(e.getMessage()) + ")"));
+          payload.label() + " value", List.of("$: not JSON (" + firstLine(e.getMessage()) + ")"));
     }
-    if (topic == Topic.SYNC_EVENT && SyncEventShape.plainlyValid(node)) {
+    if (payload == Payload.SYNC_EVENT && SyncEventShape.plainlyValid(node)) {
       if (type == SyncEvent.class) {
         return type.cast(SyncEventJson.fromPlainTree(node));
       }
     } else {
-      requireValid(topic.label() + " value", VALUES.get(topic), node);
+      requireValid(payload.label() + " value", VALUES.get(payload), node);
     }
     try {
       return MAPPER.treeToValue(node, type);
     } catch (JsonProcessingException e) {
       throw new ContractViolation(
-          topic.label() + " value", List.of("$: " + firstLine(e.getMessage())));
+          payload.label() + " value", List.of("$: " + firstLine(e.getMessage())));
     }
   }
 
   /** Checks a key as text; throws {@link ContractViolation} if it breaks the schema. */
-  public static void checkKey(Topic topic, String key) {
-    if (topic == Topic.SYNC_EVENT && SyncEventShape.plainKey(key)) {
+  public static void checkKey(Payload payload, String key) {
+    if (payload == Payload.SYNC_EVENT && SyncEventShape.plainKey(key)) {
       return;
     }
-    requireValid(topic.label() + " key", KEYS.get(topic), MAPPER.getNodeFactory().textNode(key));
+    requireValid(
+        payload.label() + " key", KEYS.get(payload), MAPPER.getNodeFactory().textNode(key));
   }
 
   /** All problems of a value against its schema, each naming the field; empty when valid. */
-  public static List<String> problems(Topic topic, String json) {
+  public static List<String> problems(Payload payload, String json) {
     try {
-      return problems(VALUES.get(topic), MAPPER.readTree(json));
+      return problems(VALUES.get(payload), MAPPER.readTree(json));
     } catch (IOException e) {
       return List.of("$: not JSON (" + firstLine(e.getMessage()) + ")");
     }

@@ -16,7 +16,7 @@ class ContractTest {
 
   @Test
   void aSyncEventRoundTripsAsFlatSnakeCaseJson() {
-    byte[] json = Contract.encode(Topic.SYNC_EVENT, event());
+    byte[] json = Contract.encode(Payload.SYNC_EVENT, event());
     String text = new String(json, StandardCharsets.UTF_8);
 
     assertThat(text)
@@ -25,23 +25,25 @@ class ContractTest {
                 + "\"description\":null,\"visibility_level\":20,"
                 + "\"created_at\":\"2026-11-28T10:15:30.123Z\",\"source_lsn\":23456789,"
                 + "\"source_tx_id\":771,\"source_committed_at\":\"2026-11-28T10:15:30.123Z\"}");
-    assertThat(Contract.decode(Topic.SYNC_EVENT, json, SyncEvent.class)).isEqualTo(event());
+    assertThat(Contract.decode(Payload.SYNC_EVENT, json, SyncEvent.class)).isEqualTo(event());
     assertThat(event().key()).isEqualTo("7");
-    Contract.checkKey(Topic.SYNC_EVENT, event().key());
+    Contract.checkKey(Payload.SYNC_EVENT, event().key());
   }
 
   @Test
   void flagsAndDeadLettersValidate() {
     FlagRecord flag = new FlagRecord(true, AT, "ops");
-    assertThat(Contract.decode(Topic.FLAG, Contract.encode(Topic.FLAG, flag), FlagRecord.class))
+    assertThat(Contract.decode(Payload.FLAG, Contract.encode(Payload.FLAG, flag), FlagRecord.class))
         .isEqualTo(flag);
-    Contract.checkKey(Topic.FLAG, FlagRecord.PROCESS_SYNC_EVENTS);
+    Contract.checkKey(Payload.FLAG, FlagRecord.PROCESS_SYNC_EVENTS);
 
     DeadLetter letter =
         new DeadLetter("catalog-sync.sync-events", 0, 12, "7", "{oops", "streams", "not JSON", AT);
     assertThat(
             Contract.decode(
-                Topic.DEAD_LETTER, Contract.encode(Topic.DEAD_LETTER, letter), DeadLetter.class))
+                Payload.DEAD_LETTER,
+                Contract.encode(Payload.DEAD_LETTER, letter),
+                DeadLetter.class))
         .isEqualTo(letter);
   }
 
@@ -66,23 +68,23 @@ class ContractTest {
   @Test
   void garbageAndNullAreRejectedWithAReason() {
     assertThatThrownBy(() -> decode("{not json")).hasMessageContaining("not JSON");
-    assertThatThrownBy(() -> Contract.decode(Topic.SYNC_EVENT, null, SyncEvent.class))
+    assertThatThrownBy(() -> Contract.decode(Payload.SYNC_EVENT, null, SyncEvent.class))
         .hasMessageContaining("value is null");
   }
 
   @Test
   void badKeysAndFlagValuesAreRejected() {
-    assertThatThrownBy(() -> Contract.checkKey(Topic.SYNC_EVENT, "abc"))
+    assertThatThrownBy(() -> Contract.checkKey(Payload.SYNC_EVENT, "abc"))
         .isInstanceOf(ContractViolation.class)
         .hasMessageContaining("sync-event")
         .hasMessageContaining("pattern");
     for (String key : new String[] {"0", "012", "12345678901234567890", " 42"}) {
-      assertThatThrownBy(() -> Contract.checkKey(Topic.SYNC_EVENT, key))
+      assertThatThrownBy(() -> Contract.checkKey(Payload.SYNC_EVENT, key))
           .as(key)
           .isInstanceOf(ContractViolation.class);
     }
-    Contract.checkKey(Topic.SYNC_EVENT, "9223372036854775807");
-    assertThat(Contract.problems(Topic.FLAG, "{\"enabled\":\"yes\"}"))
+    Contract.checkKey(Payload.SYNC_EVENT, "9223372036854775807");
+    assertThat(Contract.problems(Payload.FLAG, "{\"enabled\":\"yes\"}"))
         .singleElement()
         .asString()
         .contains("enabled");
@@ -91,13 +93,13 @@ class ContractTest {
   @Test
   void encodingAnInvalidRecordFails() {
     SyncEvent bad = new SyncEvent(0, 7, 3, "a", null, 0, AT, null, null, null);
-    assertThatThrownBy(() -> Contract.encode(Topic.SYNC_EVENT, bad))
+    assertThatThrownBy(() -> Contract.encode(Payload.SYNC_EVENT, bad))
         .isInstanceOf(ContractViolation.class)
         .hasMessageContaining("id");
   }
 
   private static SyncEvent decode(String json) {
     return Contract.decode(
-        Topic.SYNC_EVENT, json.getBytes(StandardCharsets.UTF_8), SyncEvent.class);
+        Payload.SYNC_EVENT, json.getBytes(StandardCharsets.UTF_8), SyncEvent.class);
   }
 }

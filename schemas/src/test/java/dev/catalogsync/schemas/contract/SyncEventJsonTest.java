@@ -49,7 +49,7 @@ class SyncEventJsonTest {
     for (SyncEvent event : EVENTS) {
       assertThat(SyncEventJson.fromTree(Json.mapper().readTree(SyncEventJson.toBytes(event))))
           .isEqualTo(event);
-      assertThat(Contract.decode(Topic.SYNC_EVENT, SyncEventJson.toBytes(event), SyncEvent.class))
+      assertThat(Contract.decode(Payload.SYNC_EVENT, SyncEventJson.toBytes(event), SyncEvent.class))
           .isEqualTo(event);
     }
   }

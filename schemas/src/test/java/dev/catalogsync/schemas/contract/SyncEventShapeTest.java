@@ -45,7 +45,7 @@ class SyncEventShapeTest {
     for (JsonNode node : cases) {
       if (SyncEventShape.plainlyValid(node)) {
         fast++;
-        assertThat(Contract.problems(Topic.SYNC_EVENT, node.toString()))
+        assertThat(Contract.problems(Payload.SYNC_EVENT, node.toString()))
             .as(node.toString())
             .isEmpty();
         // and the direct way binds what the mapper binds

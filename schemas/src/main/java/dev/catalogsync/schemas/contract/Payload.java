@@ -3,14 +3,14 @@ package dev.catalogsync.schemas.contract;
 /**
  * Every payload kind carried on a catalog-sync topic, with the JSON Schemas of its key and value.
  */
-public enum Topic {
+public enum Payload {
   SYNC_EVENT("sync-event"),
   FLAG("flag"),
   DEAD_LETTER("dead-letter");
 
   private final String schemaName;
 
-  Topic(String schemaName) {
+  Payload(String schemaName) {
     this.schemaName = schemaName;
   }
 
