@@ -1,7 +1,6 @@
 package dev.catalogsync.cli;
 
 import dev.catalogsync.core.SqlResource;
-import java.io.PrintStream;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -53,27 +52,14 @@ final class BackfillCommand implements Callable<Integer> {
     try (Connection db = DriverManager.getConnection(jdbcUrl)) {
       Array ids = db.createArrayOf("bigint", resourceIds.toArray());
       long total = count(db, ids);
-      Progress progress = new Progress(System.err, total);
+      ProgressBar progress = new ProgressBar(System.err, total);
       long after = 0;
       long done = 0;
-      try (PreparedStatement batch =
-          db.prepareStatement(SqlResource.load(BackfillCommand.class, "backfill-batch.sql"))) {
-        while (true) {
-          batch.setLong(1, after);
-          batch.setArray(2, ids);
-          batch.setArray(3, ids);
-          batch.setInt(4, batchSize);
-          int inBatch = 0;
-          try (ResultSet rs = batch.executeQuery()) {
-            while (rs.next()) {
-              after = Math.max(after, rs.getLong(1));
-              inBatch++;
-            }
-          }
-          if (inBatch == 0) {
-            break;
-          }
-          done += inBatch;
+      try (SyncEventEnqueuer enqueuer = new SyncEventEnqueuer(db)) {
+        List<Long> enqueued;
+        while (!(enqueued = enqueuer.nextBatch(after, resourceIds, batchSize)).isEmpty()) {
+          after = java.util.Collections.max(enqueued);
+          done += enqueued.size();
           progress.show(done);
         }
       }
@@ -91,30 +77,6 @@ final class BackfillCommand implements Callable<Integer> {
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
-      }
-    }
-  }
-
-  /** A one-line progress bar on stderr, redrawn in place. */
-  private record Progress(PrintStream out, long total) {
-    private static final int WIDTH = 30;
-
-    void show(long done) {
-      long shown = Math.min(done, Math.max(total, 1));
-      int filled = (int) (WIDTH * shown / Math.max(total, 1));
-      out.printf(
-          "\r[%s%s] %3d%% %d/%d",
-          "#".repeat(filled),
-          " ".repeat(WIDTH - filled),
-          100 * shown / Math.max(total, 1),
-          done,
-          total);
-      out.flush();
-    }
-
-    void finish() {
-      if (total > 0) {
-        out.println();
       }
     }
   }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
       StreamsCommand.class,
       FlagCommand.class,
       StatusCommand.class,
-      BackfillCommand.class
+      BackfillCommand.class,
+      VerifyCommand.class
     },
     footer = {
       "",
