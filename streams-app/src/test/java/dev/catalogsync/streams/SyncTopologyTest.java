@@ -296,6 +296,37 @@ class SyncTopologyTest {
   }
 
   @Test
+  void aResourceWhoseCreationIsNotVisibleYetIsWrittenOnceItIs() {
+    long visible = data.projectWithResource("visible", null, 0);
+    SyncEvent visibleCreated = data.pendingEvents().get(0);
+    long project = data.project("alpha", "first", 20);
+    startDriver();
+
+    // The host creates a resource with its own values; the creation trigger queues the project's
+    // in the same transaction, whose event CDC delivers before the commit is visible.
+    InMemoryCatalog.Transaction host = data.begin();
+    long resource = host.resource(project, "host value");
+    SyncEvent created =
+        host.pendingEvents().stream()
+            .filter(e -> e.catalogResourceId() == resource)
+            .findFirst()
+            .orElseThrow();
+    publish(List.of(created, visibleCreated));
+    tick();
+    assertThat(data.syncVersion(visible)).isEqualTo(visibleCreated.id());
+    tick(); // the state waits: written again on the next ticks, not taken for an orphan's
+    host.commit();
+    assertThat(data.resourceColumns(resource))
+        .isEqualTo(new DemoData.Columns("host value", null, 0));
+    tick();
+
+    assertThat(data.resourceColumns(resource))
+        .isEqualTo(new DemoData.Columns("alpha", "first", 20));
+    assertThat(data.syncVersion(resource)).isEqualTo(created.id());
+    assertThat(data.pendingCount()).isZero();
+  }
+
+  @Test
   void replayingTheTopicFromTheBeginningEndsInTheSameTable() {
     for (int i = 0; i < 5; i++) {
       long resource = data.projectWithResource("p" + i, "d" + i, 0);
