@@ -31,31 +31,49 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The wiring: topics created at start, health, dead letters on a real topic, clean close. */
+/**
+ * The wiring, one behaviour per test on an app started the same way: topics created at start,
+ * health, dead letters on a real topic, clean close.
+ */
 @ExtendWith(RealStack.class)
 class StreamsServiceIT {
+  @TempDir Path stateDir;
+  private TestDatabase database;
+  private KafkaBroker broker;
+  private StreamsAppConfig config;
+  private StreamsService app;
 
-  @Test
-  void createsItsTopicsReportsHealthAndDeadLettersBadRecords(
-      TestDatabase database, KafkaBroker broker, @TempDir Path stateDir) throws Exception {
+  /** The demo tables and a running app on topics of its own, with three partitions. */
+  @BeforeEach
+  void start(TestDatabase fresh, KafkaBroker kafka) {
+    database = fresh;
+    broker = kafka;
     SchemaInstaller.installDemo(database.jdbcUrl(), null, null);
     Map<String, String> settings = RunningApp.settings(database, broker);
     settings.put("topic.partitions", "3");
-    StreamsAppConfig config = RunningApp.config(settings, stateDir);
+    config = RunningApp.config(settings, stateDir);
+    app = RunningApp.startAndAwaitRunning(config);
+  }
+
+  @AfterEach
+  void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void startingCreatesItsTopicsWithTheirPartitionsAndCleanupPolicies() throws Exception {
     StreamsAppConfig.Topics topics = config.topics();
-
-    StreamsService app = RunningApp.startAndAwaitRunning(config);
-    try (Connection db = database.connect();
-        Admin admin =
-            Admin.create(
-                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-      assertThat(app.health().component()).isEqualTo("streams-app");
-      assertThat(app.health().detail()).isEqualTo("RUNNING");
-
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       Map<String, TopicDescription> described =
           admin
               .describeTopics(List.of(topics.syncEvents(), topics.flags(), topics.deadLetter()))
@@ -67,7 +85,19 @@ class StreamsServiceIT {
       assertThat(cleanupPolicy(admin, topics.syncEvents())).isEqualTo("compact");
       assertThat(cleanupPolicy(admin, topics.flags())).isEqualTo("compact");
       assertThat(cleanupPolicy(admin, topics.deadLetter())).isEqualTo("delete");
+    }
+  }
 
+  @Test
+  void whileRunningHealthIsReadyAndNamesTheComponentAndState() {
+    assertThat(app.health().ready()).isTrue();
+    assertThat(app.health().component()).isEqualTo("streams-app");
+    assertThat(app.health().detail()).isEqualTo("RUNNING");
+  }
+
+  @Test
+  void aBadRecordGoesToTheDeadLetterTopicAndTheNextRecordIsStillWritten() throws Exception {
+    try (Connection db = database.connect()) {
       DemoData data = new DemoData(db);
       long resource = data.projectWithResource("after the bad one", null, 10);
       produceRaw(config, "not-a-number", "{}");
@@ -82,17 +112,23 @@ class StreamsServiceIT {
                   StandardCharsets.UTF_8))
           .contains("key");
       DeadLetter value = Contract.decode(Payload.DEAD_LETTER, letter.value(), DeadLetter.class);
-      assertThat(value.sourceTopic()).isEqualTo(topics.syncEvents());
+      assertThat(value.sourceTopic()).isEqualTo(config.topics().syncEvents());
       assertThat(value.value()).isEqualTo("{}");
 
       await().atMost(Duration.ofSeconds(30)).until(() -> data.pendingCount() == 0);
       assertThat(data.resourceColumns(resource))
           .isEqualTo(new DemoData.Columns("after the bad one", null, 10));
-    } finally {
-      app.close();
     }
-    assertThat(app.health().ready()).isFalse();
-    assertThat(app.health().detail()).isEqualTo("NOT_RUNNING");
+  }
+
+  @Test
+  void afterACleanCloseHealthIsNotReadyAndSaysNotRunning() {
+    StreamsService closed = app;
+    app = null;
+    closed.close();
+
+    assertThat(closed.health().ready()).isFalse();
+    assertThat(closed.health().detail()).isEqualTo("NOT_RUNNING");
   }
 
   private static String cleanupPolicy(Admin admin, String topic) throws Exception {
