@@ -24,7 +24,7 @@ public final class JdbcSyncWriter implements SyncWriter {
   }
 
   @Override
-  public ApplyResult apply(List<PendingWrite> batch, long[] coveredEventIds) throws SQLException {
+  public ApplyResult apply(List<StateWrite> batch, long[] coveredEventIds) throws SQLException {
     if (batch.isEmpty() && coveredEventIds.length == 0) {
       return new ApplyResult(0, 0, 0);
     }
@@ -39,7 +39,7 @@ public final class JdbcSyncWriter implements SyncWriter {
       covered[i] = coveredEventIds[i];
     }
     for (int i = 0; i < n; i++) {
-      PendingWrite w = batch.get(i);
+      StateWrite w = batch.get(i);
       ids[i] = w.resourceId();
       eventIds[i] = w.eventId();
       names[i] = w.name();

@@ -56,7 +56,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
   // States not written yet, in arrival order: exactly what the changelogged store holds, rebuilt
   // from it at init, so an event needs no store read (with JSON serde, a read cost as much as the
   // rest of the event's handling).
-  private final Map<Long, ResourceState> waiting = new LinkedHashMap<>();
+  private final Map<Long, ResourceState> unwritten = new LinkedHashMap<>();
   private final PendingMarks marks = new PendingMarks();
 
   LatestStateProcessor(
@@ -84,25 +84,25 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
         new WritePacer(config.apply().maxDeferral(), config.apply().interval().multipliedBy(2));
     // Kafka Streams may initialise this instance again (a revived task): what it held in memory
     // belongs to the store it had then. The store is the truth; the marks go to the reconciler.
-    waiting.clear();
+    unwritten.clear();
     marks.clear();
     try (KeyValueIterator<Long, ResourceState> all = store.all()) {
       while (all.hasNext()) {
         KeyValue<Long, ResourceState> entry = all.next();
         // Earlier builds kept written states too; nothing reads them, the next event replaces them.
-        if (entry.value.pending()) {
-          waiting.put(entry.key, entry.value);
+        if (entry.value.unwritten()) {
+          unwritten.put(entry.key, entry.value);
         }
       }
     }
-    if (!waiting.isEmpty()) {
-      LOG.info("task {}: {} resources with unwritten state", context.taskId(), waiting.size());
+    if (!unwritten.isEmpty()) {
+      LOG.info("task {}: {} resources with unwritten state", context.taskId(), unwritten.size());
       pacer.consumed(-1, context.currentSystemTimeMs());
     }
     context.schedule(
         config.apply().interval(),
         PunctuationType.WALL_CLOCK_TIME,
-        now -> applyWaiting(now, false));
+        now -> writeUnwritten(now, false));
     // One reconciler per application is enough: the task of partition 0 exists exactly once across
     // all instances. The advisory lock covers the short overlap of a rebalance.
     if (context.taskId().partition() == 0) {
@@ -118,13 +118,13 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     SyncEvent event = record.value();
     long now = context.currentSystemTimeMs();
     pacer.consumed(sourceTime(event), now);
-    ResourceState unwritten = waiting.get(key);
-    if (unwritten == null || unwritten.supersededBy(event)) {
+    ResourceState known = unwritten.get(key);
+    if (known == null || known.supersededBy(event)) {
       // Once written, a resource's state leaves the store, so an event older than the row (a
       // replay, a late commit) is written again: the version guard makes that write a no-op.
       ResourceState next = new ResourceState(event, 0);
       store.put(key, next);
-      waiting.put(key, next);
+      unwritten.put(key, next);
     }
     marks.add(key, event.id()); // by the resource's next write, even if it carries a newer state
     if (marks.size() > MAX_UNMARKED_IDS) {
@@ -134,8 +134,8 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
           marks.size());
       marks.clear();
     }
-    if (waiting.size() >= config.apply().maxPendingResources()) {
-      applyWaiting(now, true);
+    if (unwritten.size() >= config.apply().maxUnwrittenResources()) {
+      writeUnwritten(now, true);
     }
   }
 
@@ -149,8 +149,8 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     return event.createdAt() == null ? -1 : event.createdAt().toEpochMilli();
   }
 
-  private void applyWaiting(long now, boolean force) {
-    if (waiting.isEmpty() && !marks.hasRetries()) {
+  private void writeUnwritten(long now, boolean force) {
+    if (unwritten.isEmpty() && !marks.hasRetries()) {
       return;
     }
     if (!backoff.ready(now) || !flag.enabled() || !(force || due(now))) {
@@ -160,9 +160,9 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     boolean withRetries = true;
     do {
       List<Long> keys = nextKeys();
-      List<PendingWrite> states = new ArrayList<>(keys.size());
+      List<StateWrite> states = new ArrayList<>(keys.size());
       for (Long key : keys) {
-        states.add(waiting.get(key).toWrite());
+        states.add(unwritten.get(key).toWrite());
       }
       ApplyResult result;
       try {
@@ -192,15 +192,15 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
       int notCreatedYet = 0;
       for (Long key : keys) {
         if (createdByInvisibleCommit(key, result)) {
-          notCreatedYet++; // stays waiting, and in the store, for the next tick
+          notCreatedYet++; // stays unwritten, and in the store, for the next tick
           continue;
         }
-        waiting.remove(key);
+        unwritten.remove(key);
         store.put(key, null); // a delete; delete() would read and deserialize the old value
       }
-      pacer.written(now, result.databaseTimeMillis(), waiting.isEmpty());
+      pacer.written(now, result.databaseTimeMillis(), unwritten.isEmpty());
       if (marks.hasRetries()) {
-        pacer.pending(now); // ids to mark again: the next tick does, even with no new input
+        pacer.moreToDo(now); // ids to mark again: the next tick does, even with no new input
       }
       LOG.debug(
           "applied {} states: {} rows written, {} events processed",
@@ -210,7 +210,8 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
       if (notCreatedYet > 0) {
         break; // they would come first again in this tick; the next tick tries them
       }
-    } while (!waiting.isEmpty() && System.nanoTime() - started < MAX_APPLY_TIME_PER_TICK.toNanos());
+    } while (!unwritten.isEmpty()
+        && System.nanoTime() - started < MAX_APPLY_TIME_PER_TICK.toNanos());
   }
 
   /**
@@ -221,7 +222,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
    */
   private boolean createdByInvisibleCommit(long key, ApplyResult result) {
     return result.notVisibleResources().contains(key)
-        && marks.retrying(waiting.get(key).latest().id());
+        && marks.retrying(unwritten.get(key).latest().id());
   }
 
   private boolean due(long now) {
@@ -248,9 +249,9 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
   }
 
   private List<Long> nextKeys() {
-    int size = Math.min(waiting.size(), config.apply().batchSize());
+    int size = Math.min(unwritten.size(), config.apply().batchSize());
     List<Long> keys = new ArrayList<>(size);
-    Iterator<Long> all = waiting.keySet().iterator();
+    Iterator<Long> all = unwritten.keySet().iterator();
     while (all.hasNext() && keys.size() < size) {
       keys.add(all.next());
     }
@@ -274,7 +275,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     // What fails here is not lost: the states are in the changelogged store.
     if (writer != null && context != null) {
       try {
-        applyWaiting(context.currentSystemTimeMs(), true);
+        writeUnwritten(context.currentSystemTimeMs(), true);
       } catch (RuntimeException e) {
         LOG.warn("final write on close failed; the states stay in the store: {}", e.getMessage());
       }

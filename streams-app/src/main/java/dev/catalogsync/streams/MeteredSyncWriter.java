@@ -17,7 +17,7 @@ final class MeteredSyncWriter implements SyncWriter {
   }
 
   @Override
-  public ApplyResult apply(List<PendingWrite> batch, long[] coveredEventIds) throws SQLException {
+  public ApplyResult apply(List<StateWrite> batch, long[] coveredEventIds) throws SQLException {
     ApplyResult result;
     try {
       result = delegate.apply(batch, coveredEventIds);

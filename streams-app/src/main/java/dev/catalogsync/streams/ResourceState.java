@@ -14,7 +14,7 @@ import dev.catalogsync.schemas.contract.SyncEvent;
 public record ResourceState(SyncEvent latest, long appliedId) {
 
   /** Whether this state still has to be written. */
-  public boolean pending() {
+  public boolean unwritten() {
     return latest.id() > appliedId;
   }
 
@@ -24,8 +24,8 @@ public record ResourceState(SyncEvent latest, long appliedId) {
   }
 
   /** The write that brings the database row to this state. */
-  public PendingWrite toWrite() {
-    return new PendingWrite(
+  public StateWrite toWrite() {
+    return new StateWrite(
         latest.catalogResourceId(),
         latest.id(),
         latest.name(),

@@ -54,7 +54,7 @@ public record StreamsAppConfig(
       Duration interval,
       int batchSize,
       Duration maxDeferral,
-      int maxPendingResources,
+      int maxUnwrittenResources,
       Duration retryBackoff,
       Duration unreadyAfter) {}
 
@@ -70,6 +70,7 @@ public record StreamsAppConfig(
 
   /** Reads and validates every key; throws a ConfigException naming the first bad one. */
   public static StreamsAppConfig from(Settings s) {
+    renamed(s, "apply.max-pending-resources", "apply.max-unwritten-resources");
     DatabaseSettings db = DatabaseSettings.from(s);
     Database database =
         new Database(
@@ -90,7 +91,7 @@ public record StreamsAppConfig(
             s.millis("apply.interval.ms"),
             s.positiveInt("apply.batch-size"),
             s.millis("apply.max-deferral.ms"),
-            s.positiveInt("apply.max-pending-resources"),
+            s.positiveInt("apply.max-unwritten-resources"),
             s.millis("apply.retry-backoff.ms"),
             s.millis("apply.unready-after.ms"));
     Flag flag = new Flag(flagName(s, "flag.name"), s.bool("flag.default"));
@@ -136,5 +137,13 @@ public record StreamsAppConfig(
       throw Settings.invalid(key, value, "must be lower case letters, digits and _");
     }
     return value;
+  }
+
+  /** A key an earlier version read: failing names the new one, instead of ignoring the value. */
+  private static void renamed(Settings s, String old, String now) {
+    String value = s.asMap().get(old);
+    if (value != null) {
+      throw Settings.invalid(old, value, "was renamed to " + now);
+    }
   }
 }

@@ -56,12 +56,12 @@ public final class SyncMetrics {
     return GLOBAL;
   }
 
-  void applied(ApplyResult result, List<PendingWrite> batch) {
+  void applied(ApplyResult result, List<StateWrite> batch) {
     eventsApplied.increment(result.eventsProcessed());
     rowsWritten.increment(result.rowsWritten());
     eventsCoalesced.increment(Math.max(0, result.eventsProcessed() - result.rowsWritten()));
     Instant now = clock.instant();
-    for (PendingWrite write : batch) {
+    for (StateWrite write : batch) {
       if (write.createdAt() != null) {
         freshness.record(Duration.between(write.createdAt(), now));
       }

@@ -15,7 +15,7 @@ public interface SyncWriter extends AutoCloseable {
    * @param states at most one state per resource, the newest known
    * @param coveredEventIds ids of the queue rows to mark processed once the states are written
    */
-  ApplyResult apply(List<PendingWrite> states, long[] coveredEventIds) throws SQLException;
+  ApplyResult apply(List<StateWrite> states, long[] coveredEventIds) throws SQLException;
 
   /**
    * When the newest queued event was created, by the database's clock (epoch ms); empty when the

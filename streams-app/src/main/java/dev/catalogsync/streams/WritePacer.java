@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * Decides when waiting states are written. Caught up or only a few seconds behind (less than {@link
- * #LIVE_LAG_MILLIS}: CDC under heavy load), on every tick: freshness first. Further behind the
- * source (a backlog, a replay, a restart), writes wait up to as long as the app is behind, capped
- * at {@code maxDeferral}, so that a backlog's many changes of one resource become one row write.
- * The lag is taken by the database's clock, learnt from each write, so a skewed host clock does not
- * make the app think it is behind. Once the input pauses and the source holds nothing much newer
- * than what was consumed (the end of a backlog), nothing waits; a pause while the source is still
- * ahead is only CDC delivering in bursts.
+ * Decides when unwritten states are written. Caught up or only a few seconds behind (less than
+ * {@link #LIVE_LAG_MILLIS}: CDC under heavy load), on every tick: freshness first. Further behind
+ * the source (a backlog, a replay, a restart), writes wait up to as long as the app is behind,
+ * capped at {@code maxDeferral}, so that a backlog's many changes of one resource become one row
+ * write. The lag is taken by the database's clock, learnt from each write, so a skewed host clock
+ * does not make the app think it is behind. Once the input pauses and the source holds nothing much
+ * newer than what was consumed (the end of a backlog), nothing waits; a pause while the source is
+ * still ahead is only CDC delivering in bursts.
  */
 final class WritePacer {
   /**
@@ -30,7 +30,7 @@ final class WritePacer {
   /** After the source was found ahead, how long before it is asked again. */
   static final long SOURCE_RECHECK_MILLIS = 500;
 
-  /** What a tick should do with the states waiting. */
+  /** What a tick should do with the unwritten states. */
   enum Verdict {
     /** Keep them. */
     WAIT,
@@ -48,7 +48,7 @@ final class WritePacer {
   private long lastConsumedMillis = -1;
   private long clockOffsetMillis; // database clock minus ours
   private long lastEventTimeMillis = -1;
-  private long waitingSinceMillis = -1;
+  private long unwrittenSinceMillis = -1;
   private long sourceAheadUntilMillis = -1;
 
   /**
@@ -65,16 +65,16 @@ final class WritePacer {
     if (eventTimeMillis >= 0) {
       lastEventTimeMillis = eventTimeMillis;
     }
-    if (waitingSinceMillis < 0) {
-      waitingSinceMillis = nowMillis;
+    if (unwrittenSinceMillis < 0) {
+      unwrittenSinceMillis = nowMillis;
     }
     lastConsumedMillis = nowMillis;
   }
 
   /** Something waits to be written although nothing new was consumed (marks to try again). */
-  void pending(long nowMillis) {
-    if (waitingSinceMillis < 0) {
-      waitingSinceMillis = nowMillis;
+  void moreToDo(long nowMillis) {
+    if (unwrittenSinceMillis < 0) {
+      unwrittenSinceMillis = nowMillis;
     }
   }
 
@@ -87,7 +87,7 @@ final class WritePacer {
   }
 
   /**
-   * How long waiting states may still wait before they are written: the whole lag, not a share of
+   * How long unwritten states may still wait before they are written: the whole lag, not a share of
    * it. A resource already stale by L is then written at most about 2 L after its change (1.5 L
    * with half the lag), never more than L + maxDeferral. The whole lag coalesces a backlog more, at
    * the price of a longer tail after CDC is done (docs/performance.md#coalescing-and-its-price).
@@ -98,17 +98,17 @@ final class WritePacer {
   }
 
   /**
-   * What to do with the states waiting now.
+   * What to do with the unwritten states now.
    *
    * @param drained whether the consumer has nothing left to fetch: a pause without it is only a
    *     thread busy elsewhere (writing for another task), not the end of a backlog. Asked only for
    *     a pause while writes are deferred, so a live app (every tick writes) never pays for it.
    */
   Verdict verdict(long nowMillis, BooleanSupplier drained) {
-    if (waitingSinceMillis < 0) {
+    if (unwrittenSinceMillis < 0) {
       return Verdict.WAIT;
     }
-    if (nowMillis - waitingSinceMillis >= deferralMillis(nowMillis)) {
+    if (nowMillis - unwrittenSinceMillis >= deferralMillis(nowMillis)) {
       return Verdict.WRITE;
     }
     boolean paused =
@@ -137,13 +137,13 @@ final class WritePacer {
     return ahead;
   }
 
-  /** Everything waiting was written; databaseTimeMillis is 0 when the writer could not tell. */
+  /** Everything unwritten was written; databaseTimeMillis is 0 when the writer could not tell. */
   void written(long nowMillis, long databaseTimeMillis, boolean allWritten) {
     if (databaseTimeMillis > 0) {
       clockOffsetMillis = databaseTimeMillis - nowMillis;
     }
     if (allWritten) {
-      waitingSinceMillis = -1;
+      unwrittenSinceMillis = -1;
     }
   }
 }

@@ -235,13 +235,13 @@ final class InMemoryCatalog implements SyncWriter, CatalogTables {
   // ---- the app's connection: apply-batch.sql and newest-event-time.sql ----
 
   @Override
-  public ApplyResult apply(List<PendingWrite> states, long[] coveredEventIds) throws SQLException {
+  public ApplyResult apply(List<StateWrite> states, long[] coveredEventIds) throws SQLException {
     if (states.isEmpty() && coveredEventIds.length == 0) {
       return new ApplyResult(0, 0, 0); // JdbcSyncWriter does not reach the database for this
     }
     failIfDown();
     int rowsWritten = 0;
-    for (PendingWrite state : states) {
+    for (StateWrite state : states) {
       Resource row = resources.get(state.resourceId());
       if (row != null && row.visible() && row.syncVersion < state.eventId()) {
         row.name = state.name();
@@ -271,7 +271,7 @@ final class InMemoryCatalog implements SyncWriter, CatalogTables {
         }
       }
       Set<Long> unseen = new HashSet<>(notVisible);
-      for (PendingWrite state : states) {
+      for (StateWrite state : states) {
         Resource row = resources.get(state.resourceId());
         if (unseen.contains(state.eventId()) && (row == null || !row.visible())) {
           notVisibleResources.add(state.resourceId());

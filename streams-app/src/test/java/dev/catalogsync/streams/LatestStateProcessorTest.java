@@ -80,8 +80,8 @@ class LatestStateProcessorTest {
     final List<List<Long>> marked = new ArrayList<>();
 
     @Override
-    public ApplyResult apply(List<PendingWrite> batch, long[] coveredEventIds) {
-      written.add(batch.stream().map(PendingWrite::resourceId).toList());
+    public ApplyResult apply(List<StateWrite> batch, long[] coveredEventIds) {
+      written.add(batch.stream().map(StateWrite::resourceId).toList());
       List<Long> ids = new ArrayList<>();
       for (long id : coveredEventIds) {
         ids.add(id);

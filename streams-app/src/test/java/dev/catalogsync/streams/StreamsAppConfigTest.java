@@ -42,7 +42,7 @@ class StreamsAppConfigTest {
     assertThat(config.flag().defaultEnabled()).isTrue();
     assertThat(config.apply().interval()).isEqualTo(Duration.ofMillis(50));
     assertThat(config.apply().maxDeferral()).isEqualTo(Duration.ofSeconds(60));
-    assertThat(config.apply().maxPendingResources()).isEqualTo(100_000);
+    assertThat(config.apply().maxUnwrittenResources()).isEqualTo(100_000);
     assertThat(config.reconcile().interval()).isEqualTo(Duration.ofMinutes(1));
     assertThat(config.reconcile().batchSize()).isEqualTo(1000);
     assertThat(config.database().user()).isNull();
@@ -173,5 +173,15 @@ class StreamsAppConfigTest {
             () -> StreamsMain.settings(new String[] {"--config", "/no/such/file"}, Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("/no/such/file");
+  }
+
+  @Test
+  void theOldNameOfTheUnwrittenResourcesBoundIsRefusedNamingTheNewOne() {
+    Settings old =
+        Settings.load(StreamsAppConfig.DEFAULTS_RESOURCE, null, Map.of())
+            .with(Map.of("apply.max-pending-resources", "5"));
+    assertThatThrownBy(() -> StreamsAppConfig.from(old))
+        .hasMessageContaining("apply.max-pending-resources")
+        .hasMessageContaining("was renamed to apply.max-unwritten-resources");
   }
 }

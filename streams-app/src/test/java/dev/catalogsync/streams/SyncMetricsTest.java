@@ -21,8 +21,8 @@ class SyncMetricsTest {
     metrics.applied(
         new ApplyResult(2, 2, 7),
         List.of(
-            new PendingWrite(1, 10, "a", null, 0, now.minusMillis(40)),
-            new PendingWrite(2, 12, "b", null, 0, now.minusMillis(120))));
+            new StateWrite(1, 10, "a", null, 0, now.minusMillis(40)),
+            new StateWrite(2, 12, "b", null, 0, now.minusMillis(120))));
     metrics.reconciled(new ReconcileResult(5, 3, 3, 1, true));
 
     assertThat(registry.counter("catalog_sync_events_applied").count()).isEqualTo(7);

@@ -104,8 +104,8 @@ class SyncTopologyTest {
   }
 
   @Test
-  void reachingTheMostPendingResourcesWritesWithoutWaitingForTheTick() {
-    config = config(Map.of("apply.max-pending-resources", "5"));
+  void reachingTheMostUnwrittenResourcesWritesWithoutWaitingForTheTick() {
+    config = config(Map.of("apply.max-unwritten-resources", "5"));
     for (int i = 0; i < 12; i++) {
       data.projectWithResource("p" + i, null, 10);
     }

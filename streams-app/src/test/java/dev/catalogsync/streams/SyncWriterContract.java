@@ -90,8 +90,8 @@ abstract class SyncWriterContract {
     t.updateProject(t.projectOf(resource), "renamed", "d", 20);
     SyncEvent update = t.pendingEvents().get(0);
 
-    PendingWrite withoutLevel =
-        new PendingWrite(resource, update.id(), "renamed", "d", null, update.createdAt());
+    StateWrite withoutLevel =
+        new StateWrite(resource, update.id(), "renamed", "d", null, update.createdAt());
     ApplyResult result = writer().apply(List.of(withoutLevel), ids(List.of(update)));
 
     assertThat(result.counts()).isEqualTo(new ApplyResult(1, 1, 1));
@@ -120,7 +120,7 @@ abstract class SyncWriterContract {
     SyncEvent created = t.pendingEvents().get(0);
     long unknownResource = resource + 100_000;
     long unknownEvent = created.id() + 100_000;
-    PendingWrite ghost = new PendingWrite(unknownResource, unknownEvent, "x", null, 0, null);
+    StateWrite ghost = new StateWrite(unknownResource, unknownEvent, "x", null, 0, null);
 
     ApplyResult result =
         writer().apply(List.of(write(created), ghost), new long[] {unknownEvent, created.id()});
@@ -140,7 +140,7 @@ abstract class SyncWriterContract {
 
     try (CatalogTables.OpenTransaction host = t.begin()) {
       long id = host.enqueue(resource, t.projectOf(resource), "after", 0);
-      PendingWrite after = new PendingWrite(resource, id, "after", null, 0, null);
+      StateWrite after = new StateWrite(resource, id, "after", null, 0, null);
 
       ApplyResult early = writer().apply(List.of(after), new long[] {id});
       assertThat(early.counts()).isEqualTo(new ApplyResult(1, 1, 0));
@@ -196,7 +196,7 @@ abstract class SyncWriterContract {
   @Test
   void whileTheDatabaseIsDownWritesFailAsAConnectionFailure() {
     SyncWriter down = writerWithTheDatabaseDown();
-    PendingWrite state = new PendingWrite(1, 1, "n", null, 0, null);
+    StateWrite state = new StateWrite(1, 1, "n", null, 0, null);
     assertThatThrownBy(() -> down.apply(List.of(state), new long[] {1}))
         .isInstanceOfSatisfying(
             SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("08001"));
@@ -206,8 +206,8 @@ abstract class SyncWriterContract {
   }
 
   /** The write of the state an event carries. */
-  static PendingWrite write(SyncEvent e) {
-    return new PendingWrite(
+  static StateWrite write(SyncEvent e) {
+    return new StateWrite(
         e.catalogResourceId(),
         e.id(),
         e.name(),

@@ -29,7 +29,7 @@ class WritePacerTest {
     pacer.written(1_070, 0, true);
     assertThat(pacer.verdict(1_120, () -> true)).isEqualTo(WAIT);
 
-    pacer.pending(1_120);
+    pacer.moreToDo(1_120);
     assertThat(pacer.verdict(1_170, () -> true)).isEqualTo(WRITE);
   }
 

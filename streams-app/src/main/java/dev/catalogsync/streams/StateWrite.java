@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param eventId id of the sync event that carried this state: the version
  * @param createdAt when that event was written at the source, for the freshness figure
  */
-public record PendingWrite(
+public record StateWrite(
     long resourceId,
     long eventId,
     String name,
