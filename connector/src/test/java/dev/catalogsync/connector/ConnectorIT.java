@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalogsync.embedded.KafkaBroker;
 import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
+import dev.catalogsync.embedded.TopicReader;
 import dev.catalogsync.schemas.contract.Json;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -32,7 +34,7 @@ class ConnectorIT {
   void oneProjectUpdateProducesExactlyTheExpectedRecord(TestDatabase database, KafkaBroker kafka)
       throws Exception {
     ConnectorConfig config = TestConfigs.config(database, kafka.bootstrapServers());
-    try (Demo demo = Demo.install(database);
+    try (DemoTables demo = DemoTables.install(database);
         ConnectorService connector = ConnectorService.start(config);
         TopicReader topic = new TopicReader(kafka.bootstrapServers(), config.syncTopic())) {
       long project = demo.project("alpha", "first", 0);
@@ -87,7 +89,7 @@ class ConnectorIT {
   void oneUpdateOfTenThousandProjectsDeliversEveryEvent(TestDatabase database, KafkaBroker kafka)
       throws Exception {
     ConnectorConfig config = TestConfigs.config(database, kafka.bootstrapServers());
-    try (Demo demo = Demo.install(database);
+    try (DemoTables demo = DemoTables.install(database);
         ConnectorService connector = ConnectorService.start(config);
         TopicReader topic = new TopicReader(kafka.bootstrapServers(), config.syncTopic())) {
       demo.projectsWithResources(10_000, "bulk-");
@@ -108,7 +110,7 @@ class ConnectorIT {
   void eventsCommittedWhileTheConnectorIsStoppedArriveAfterItsRestart(
       TestDatabase database, KafkaBroker kafka) throws Exception {
     ConnectorConfig config = TestConfigs.config(database, kafka.bootstrapServers());
-    try (Demo demo = Demo.install(database);
+    try (DemoTables demo = DemoTables.install(database);
         TopicReader topic = new TopicReader(kafka.bootstrapServers(), config.syncTopic())) {
       demo.projectsWithResources(100, "restart-");
       try (ConnectorService connector = ConnectorService.start(config)) {
@@ -131,7 +133,7 @@ class ConnectorIT {
   void heartbeatsMoveTheSlotWhileOnlyOtherTablesAreWritten(TestDatabase database, KafkaBroker kafka)
       throws Exception {
     ConnectorConfig config = TestConfigs.config(database, kafka.bootstrapServers());
-    try (Demo demo = Demo.install(database);
+    try (DemoTables demo = DemoTables.install(database);
         ConnectorService connector = ConnectorService.start(config);
         TopicReader topic = new TopicReader(kafka.bootstrapServers(), config.syncTopic())) {
       demo.exec("CREATE TABLE unrelated (id bigserial PRIMARY KEY, payload text)");
@@ -162,7 +164,7 @@ class ConnectorIT {
     // Debezium retries a busy slot by itself; no retries makes the engine stop, as on real faults.
     values.put("debezium.errors.max.retries", "0");
     ConnectorConfig second = ConnectorConfig.from(TestConfigs.settings(values));
-    try (Demo demo = Demo.install(database);
+    try (DemoTables demo = DemoTables.install(database);
         TopicReader topic = new TopicReader(kafka.bootstrapServers(), second.syncTopic())) {
       demo.projectsWithResources(10, "supervised-");
       ConnectorService holder = ConnectorService.start(first);

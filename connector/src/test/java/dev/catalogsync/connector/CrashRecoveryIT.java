@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.catalogsync.embedded.KafkaBroker;
 import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
+import dev.catalogsync.embedded.TopicReader;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +42,7 @@ class CrashRecoveryIT {
     Path configFile = writeProperties(dir.resolve("connector.properties"), values);
     SlotProbe slot = new SlotProbe(config);
 
-    try (Demo demo = Demo.install(database);
+    try (DemoTables demo = DemoTables.install(database);
         TopicReader topic = new TopicReader(kafka.bootstrapServers(), config.syncTopic())) {
       demo.projectsWithResources(200, "crash-");
 
@@ -52,7 +54,7 @@ class CrashRecoveryIT {
         writer =
             CompletableFuture.runAsync(
                 () -> {
-                  try (Demo updates = Demo.connect(database)) {
+                  try (DemoTables updates = DemoTables.connect(database)) {
                     for (int round = 1; round <= 10; round++) {
                       updates.exec("UPDATE projects SET name = name || '-" + round + "'");
                     }

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.catalogsync.embedded.KafkaBroker;
 import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
+import dev.catalogsync.embedded.TopicReader;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -23,7 +25,7 @@ class KafkaOutageIT {
   void eventsCommittedWhileKafkaIsDownArriveOnceItIsBack(TestDatabase database, @TempDir Path dir)
       throws Exception {
     try (KafkaBroker kafka = KafkaBroker.start(dir.resolve("kafka"), 0);
-        Demo demo = Demo.install(database)) {
+        DemoTables demo = DemoTables.install(database)) {
       ConnectorConfig config = TestConfigs.config(database, kafka.bootstrapServers());
       demo.projectsWithResources(100, "outage-");
       try (ConnectorService connector = ConnectorService.start(config)) {

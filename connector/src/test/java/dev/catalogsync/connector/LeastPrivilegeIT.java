@@ -8,7 +8,9 @@ import dev.catalogsync.embedded.KafkaBroker;
 import dev.catalogsync.embedded.PostgresServer;
 import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
+import dev.catalogsync.embedded.TopicReader;
 import dev.catalogsync.schemas.contract.Json;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,7 +47,7 @@ class LeastPrivilegeIT {
     values.put("database.password", PASSWORD);
     ConnectorConfig config = ConnectorConfig.from(TestConfigs.settings(values));
 
-    try (Demo demo = Demo.install(database)) {
+    try (DemoTables demo = DemoTables.install(database)) {
       Connection admin = demo.connection();
       logAuthentication(admin);
       createLeastPrivilegeRole(admin, role, database.name());

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalogsync.embedded.KafkaBroker;
 import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
+import dev.catalogsync.embedded.TopicReader;
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.Json;
 import dev.catalogsync.schemas.contract.Payload;
 import dev.catalogsync.schemas.contract.SyncEvent;
+import dev.catalogsync.schemas.testing.DemoTables;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -50,7 +52,7 @@ class PermanentSendErrorIT {
     String deadLetterTopic = values.get("topic.dead-letter");
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
     Metrics.addRegistry(meters);
-    try (Demo demo = Demo.install(database);
+    try (DemoTables demo = DemoTables.install(database);
         ConnectorService connector = ConnectorService.start(config);
         TopicReader sync = new TopicReader(kafka.bootstrapServers(), config.syncTopic());
         TopicReader deadLetters = new TopicReader(kafka.bootstrapServers(), deadLetterTopic)) {
@@ -110,7 +112,7 @@ class PermanentSendErrorIT {
     } finally {
       Metrics.removeRegistry(meters);
     }
-    try (Demo demo = Demo.connect(database)) {
+    try (DemoTables demo = DemoTables.connect(database)) {
       Slots.drop(demo.connection(), config.slot());
     }
   }
@@ -124,7 +126,7 @@ class PermanentSendErrorIT {
     // An existing topic that accepts 16 KiB at most; one partition, so all three events of the
     // update below travel in one producer batch.
     createTopic(kafka, config.syncTopic(), Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "16384"));
-    try (Demo demo = Demo.install(database);
+    try (DemoTables demo = DemoTables.install(database);
         ConnectorService connector = ConnectorService.start(config);
         TopicReader sync = new TopicReader(kafka.bootstrapServers(), config.syncTopic());
         TopicReader deadLetters = new TopicReader(kafka.bootstrapServers(), deadLetterTopic)) {
@@ -167,7 +169,7 @@ class PermanentSendErrorIT {
       assertThat(connector.health().ready()).isTrue();
       assertThat(deadLetters.poll()).hasSize(1);
     }
-    try (Demo demo = Demo.connect(database)) {
+    try (DemoTables demo = DemoTables.connect(database)) {
       Slots.drop(demo.connection(), config.slot());
     }
   }

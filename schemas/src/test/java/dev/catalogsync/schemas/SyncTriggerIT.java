@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SyncTriggerIT {
   private TestDatabase database;
   private Connection db;
+  private DemoTables demo;
 
   record Event(long resourceId, long projectId, String name, String description, Integer level) {}
 
@@ -30,6 +31,7 @@ class SyncTriggerIT {
     database = fresh;
     SchemaInstaller.installDemo(database.jdbcUrl(), null, null);
     db = database.connect();
+    demo = new DemoTables(db);
   }
 
   @AfterEach
@@ -39,8 +41,8 @@ class SyncTriggerIT {
 
   @Test
   void eachChangedColumnAddsExactlyOnePendingEvent() throws SQLException {
-    long project = project("alpha", "first", 0);
-    long resource = resource(project);
+    long project = demo.project("alpha", "first", 0);
+    long resource = demo.resource(project);
     clearQueue();
 
     exec("UPDATE projects SET name = 'beta' WHERE id = " + project);
@@ -57,15 +59,15 @@ class SyncTriggerIT {
 
   @Test
   void aProjectWithoutResourceAddsNone() throws SQLException {
-    long project = project("lonely", null, 0);
+    long project = demo.project("lonely", null, 0);
     exec("UPDATE projects SET name = 'still lonely', visibility_level = 10 WHERE id = " + project);
     assertThat(pending()).isEmpty();
   }
 
   @Test
   void noOpUpdatesAndOtherColumnsAddNone() throws SQLException {
-    long project = project("alpha", "first", 0);
-    resource(project);
+    long project = demo.project("alpha", "first", 0);
+    demo.resource(project);
     clearQueue();
 
     exec("UPDATE projects SET name = 'alpha', description = 'first' WHERE id = " + project);
@@ -75,8 +77,8 @@ class SyncTriggerIT {
 
   @Test
   void nullTransitionsCountBothWays() throws SQLException {
-    long project = project("alpha", null, 0);
-    long resource = resource(project);
+    long project = demo.project("alpha", null, 0);
+    long resource = demo.resource(project);
     clearQueue();
 
     exec("UPDATE projects SET description = 'now set' WHERE id = " + project);
@@ -92,13 +94,13 @@ class SyncTriggerIT {
   void aMultiRowUpdateAddsOneEventPerChangedRowWithTheNewValues() throws SQLException {
     List<Event> expected = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      long project = project("p" + i, "d", i == 0 ? 20 : 0);
-      long resource = resource(project);
+      long project = demo.project("p" + i, "d", i == 0 ? 20 : 0);
+      long resource = demo.resource(project);
       if (i != 0) { // project 0 is already public: the update changes nothing there
         expected.add(new Event(resource, project, "p" + i, "d", 20));
       }
     }
-    project("no resource", "d", 0);
+    demo.project("no resource", "d", 0);
     clearQueue();
 
     exec("UPDATE projects SET visibility_level = 20");
@@ -107,14 +109,14 @@ class SyncTriggerIT {
 
   @Test
   void aCreatedResourceGetsAnEventWithItsProjectsCurrentValues() throws SQLException {
-    long project = project("fresh", "new", 10);
-    long resource = resource(project);
+    long project = demo.project("fresh", "new", 10);
+    long resource = demo.resource(project);
     assertThat(pending()).containsExactly(new Event(resource, project, "fresh", "new", 10));
   }
 
   @Test
   void eventsArePendingAndCarryTimestampsAndPartition() throws SQLException {
-    resource(project("alpha", "first", 0));
+    demo.resource(demo.project("alpha", "first", 0));
     try (Statement s = db.createStatement();
         ResultSet rs =
             s.executeQuery(
@@ -180,30 +182,6 @@ class SyncTriggerIT {
         ResultSet rs = s.executeQuery("SELECT count(*) FROM catalog_sync_heartbeat")) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(1);
-    }
-  }
-
-  private long project(String name, String description, int level) throws SQLException {
-    try (PreparedStatement ps =
-        db.prepareStatement(
-            "INSERT INTO projects (name, description, visibility_level) VALUES (?, ?, ?)"
-                + " RETURNING id")) {
-      ps.setString(1, name);
-      ps.setString(2, description);
-      ps.setInt(3, level);
-      ResultSet rs = ps.executeQuery();
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  private long resource(long project) throws SQLException {
-    try (PreparedStatement ps =
-        db.prepareStatement("INSERT INTO catalog_resources (project_id) VALUES (?) RETURNING id")) {
-      ps.setLong(1, project);
-      ResultSet rs = ps.executeQuery();
-      rs.next();
-      return rs.getLong(1);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.catalogsync.streams;
 
 import dev.catalogsync.schemas.contract.SyncEvent;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -29,7 +30,7 @@ interface CatalogTables {
   long pendingCount() throws SQLException;
 
   /** The resource's synced columns; null if there is no such row. */
-  DemoData.Columns resourceColumns(long resourceId) throws SQLException;
+  DemoTables.Columns resourceColumns(long resourceId) throws SQLException;
 
   long syncVersion(long resourceId) throws SQLException;
 

@@ -8,6 +8,7 @@ import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
 import dev.catalogsync.schemas.contract.SyncEvent;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +39,7 @@ class EarlyDeliveryIT {
     try (Connection db = database.connect();
         Connection host = database.connect();
         StreamsService app = RunningApp.startAndAwaitRunning(config)) {
-      DemoData data = new DemoData(db);
+      DemoTables data = new DemoTables(db);
       long visible = data.projectWithResource("visible", null, 0);
       SyncEvent visibleCreated = data.pendingEvents().get(0);
       long project = data.project("alpha", "first", 20);
@@ -58,7 +59,7 @@ class EarlyDeliveryIT {
           .atMost(PATIENCE)
           .until(
               () ->
-                  new DemoData.Columns("alpha", "first", 20)
+                  new DemoTables.Columns("alpha", "first", 20)
                       .equals(data.resourceColumns(resource)));
       assertThat(data.syncVersion(resource)).isEqualTo(created.id());
       await().atMost(PATIENCE).until(() -> data.pendingCount() == 0);
@@ -79,7 +80,7 @@ class EarlyDeliveryIT {
   }
 
   private static SyncEvent creationEvent(Connection host, long resource) throws Exception {
-    return new DemoData(host)
+    return new DemoTables(host)
         .pendingEvents().stream()
             .filter(e -> e.catalogResourceId() == resource)
             .findFirst()

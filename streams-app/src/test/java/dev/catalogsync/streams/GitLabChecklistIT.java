@@ -7,6 +7,7 @@ import dev.catalogsync.embedded.KafkaBroker;
 import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -26,7 +27,7 @@ class GitLabChecklistIT {
 
   @TempDir Path stateDir;
   private Connection db;
-  private DemoData data;
+  private DemoTables data;
   private Map<String, String> settings;
   private StreamsService app;
 
@@ -34,7 +35,7 @@ class GitLabChecklistIT {
   void setUp(TestDatabase database, KafkaBroker broker) throws SQLException {
     SchemaInstaller.installDemo(database.jdbcUrl(), null, null);
     db = database.connect();
-    data = new DemoData(db);
+    data = new DemoTables(db);
     settings = RunningApp.settings(database, broker);
   }
 
@@ -72,7 +73,7 @@ class GitLabChecklistIT {
     assertThat(data.processedCount()).isEqualTo(6);
     assertThat(data.resources()).isEqualTo(data.expected());
     assertThat(data.resourceColumns(a))
-        .isEqualTo(new DemoData.Columns("second " + a, "update", 20));
+        .isEqualTo(new DemoTables.Columns("second " + a, "update", 20));
   }
 
   @Test
@@ -94,7 +95,7 @@ class GitLabChecklistIT {
   void withNoEventsNothingHappens() throws SQLException {
     data.projectWithResource("quiet", "q", 0);
     markAllProcessed();
-    Map<Long, DemoData.Columns> before = data.resources();
+    Map<Long, DemoTables.Columns> before = data.resources();
     start(Map.of("reconcile.interval.ms", "200", "reconcile.grace.ms", "1"));
 
     await()
@@ -118,7 +119,7 @@ class GitLabChecklistIT {
 
     await().atMost(PATIENCE).until(() -> data.pendingCount() == 0);
     assertThat(data.resources()).containsOnlyKeys(kept);
-    assertThat(data.resourceColumns(kept)).isEqualTo(new DemoData.Columns("kept2", "y", 20));
+    assertThat(data.resourceColumns(kept)).isEqualTo(new DemoTables.Columns("kept2", "y", 20));
   }
 
   @Test
@@ -133,7 +134,7 @@ class GitLabChecklistIT {
 
     RunningApp.publish(config, data.pendingEvents());
     await().during(Duration.ofSeconds(1)).atMost(PATIENCE).until(() -> data.pendingCount() == 2);
-    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns(null, null, 0));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoTables.Columns(null, null, 0));
 
     RunningApp.setFlag(config, true);
     await().atMost(PATIENCE).until(() -> data.pendingCount() == 0);

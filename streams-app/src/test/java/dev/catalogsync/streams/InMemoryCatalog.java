@@ -1,6 +1,7 @@
 package dev.catalogsync.streams;
 
 import dev.catalogsync.schemas.contract.SyncEvent;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -155,25 +156,25 @@ final class InMemoryCatalog implements SyncWriter, CatalogTables {
   }
 
   /** catalog_resources' synced columns by resource id. */
-  Map<Long, DemoData.Columns> resources() {
-    Map<Long, DemoData.Columns> out = new TreeMap<>();
+  Map<Long, DemoTables.Columns> resources() {
+    Map<Long, DemoTables.Columns> out = new TreeMap<>();
     resources.forEach(
         (id, r) -> {
           if (r.visible()) {
-            out.put(id, new DemoData.Columns(r.name, r.description, r.level));
+            out.put(id, new DemoTables.Columns(r.name, r.description, r.level));
           }
         });
     return out;
   }
 
   /** What catalog_resources must hold: each resource's project's columns, by resource id. */
-  Map<Long, DemoData.Columns> expected() {
-    Map<Long, DemoData.Columns> out = new TreeMap<>();
+  Map<Long, DemoTables.Columns> expected() {
+    Map<Long, DemoTables.Columns> out = new TreeMap<>();
     resources.forEach(
         (id, r) -> {
           if (r.visible()) {
             Project p = projects.get(r.projectId);
-            out.put(id, new DemoData.Columns(p.name, p.description, p.level));
+            out.put(id, new DemoTables.Columns(p.name, p.description, p.level));
           }
         });
     return out;
@@ -181,7 +182,7 @@ final class InMemoryCatalog implements SyncWriter, CatalogTables {
 
   /** The resource's synced columns; null if there is no such row. */
   @Override
-  public DemoData.Columns resourceColumns(long resourceId) {
+  public DemoTables.Columns resourceColumns(long resourceId) {
     return resources().get(resourceId);
   }
 

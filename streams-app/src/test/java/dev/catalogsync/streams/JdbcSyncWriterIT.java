@@ -4,6 +4,7 @@ import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
 import dev.catalogsync.schemas.contract.SyncEvent;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -79,10 +80,11 @@ class JdbcSyncWriterIT extends SyncWriterContract {
   }
 
   /**
-   * The tables through DemoData on the test's connection; a transaction on a connection of its own.
+   * The tables through DemoTables on the test's connection; a transaction on a connection of its
+   * own.
    */
   private final class JdbcTables implements CatalogTables {
-    private final DemoData data = new DemoData(db);
+    private final DemoTables data = new DemoTables(db);
 
     @Override
     public long project(String name, String description, int level) throws SQLException {
@@ -127,7 +129,7 @@ class JdbcSyncWriterIT extends SyncWriterContract {
     }
 
     @Override
-    public DemoData.Columns resourceColumns(long resourceId) throws SQLException {
+    public DemoTables.Columns resourceColumns(long resourceId) throws SQLException {
       return data.resourceColumns(resourceId);
     }
 
@@ -140,7 +142,7 @@ class JdbcSyncWriterIT extends SyncWriterContract {
     public OpenTransaction begin() throws SQLException {
       Connection host = database.connect();
       host.setAutoCommit(false);
-      DemoData inside = new DemoData(host);
+      DemoTables inside = new DemoTables(host);
       return new OpenTransaction() {
         @Override
         public long enqueue(long resourceId, long projectId, String name, int level)

@@ -8,6 +8,7 @@ import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
 import dev.catalogsync.schemas.contract.SyncEvent;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -41,7 +42,7 @@ class LockedDatabaseIT {
     try (Connection db = database.connect();
         Connection host = database.connect();
         JdbcSyncWriter writer = new JdbcSyncWriter(target)) {
-      DemoData data = new DemoData(db);
+      DemoTables data = new DemoTables(db);
       data.projectWithResource("p", "d", 0);
       SyncEvent created = data.pendingEvents().get(0);
       lockResources(host);
@@ -77,7 +78,7 @@ class LockedDatabaseIT {
     try (Connection db = database.connect();
         Connection host = database.connect();
         StreamsService app = RunningApp.startAndAwaitRunning(config)) {
-      DemoData data = new DemoData(db);
+      DemoTables data = new DemoTables(db);
       long resource = data.projectWithResource("p", "d", 20);
       lockResources(host);
       RunningApp.publish(config, data.pendingEvents());
@@ -96,7 +97,7 @@ class LockedDatabaseIT {
 
       host.rollback();
       await().atMost(PATIENCE).until(() -> app.health().ready());
-      assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("p", "d", 20));
+      assertThat(data.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("p", "d", 20));
     }
   }
 

@@ -8,6 +8,7 @@ import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
 import dev.catalogsync.schemas.contract.SyncEvent;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,7 +41,7 @@ class ReconcilerIT {
 
     try (Connection db = database.connect();
         StreamsService app = RunningApp.startAndAwaitRunning(config)) {
-      DemoData data = new DemoData(db);
+      DemoTables data = new DemoTables(db);
       for (int i = 0; i < 10; i++) {
         long resource = data.projectWithResource("p" + i, null, 0);
         data.updateProject(data.projectOf(resource), "bypassed" + i, "no cdc", 20);
@@ -63,7 +64,7 @@ class ReconcilerIT {
     try (Connection db = database.connect();
         Connection other = database.connect();
         Reconciler reconciler = new Reconciler(target, settings)) {
-      DemoData data = new DemoData(db);
+      DemoTables data = new DemoTables(db);
       assertThat(reconciler.run()).isEqualTo(new ReconcileResult(0, 0, 0, 0, true));
 
       for (int i = 0; i < 4; i++) {
@@ -102,7 +103,7 @@ class ReconcilerIT {
     try (Connection db = database.connect();
         Reconciler reconciler = new Reconciler(target, oneMinuteGrace());
         JdbcSyncWriter stream = new JdbcSyncWriter(target)) {
-      DemoData data = new DemoData(db);
+      DemoTables data = new DemoTables(db);
       long resource = data.projectWithResource("p", "d", 0);
       data.backdateQueue(Instant.now().minus(Duration.ofHours(1))); // CDC missed this one
       long project = data.projectOf(resource);
@@ -114,7 +115,7 @@ class ReconcilerIT {
       stream.apply(
           List.of(new ResourceState(madePublic, 0).toWrite()), new long[] {madePublic.id()});
 
-      assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("p", "d", 0));
+      assertThat(data.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("p", "d", 0));
     }
   }
 
@@ -127,7 +128,7 @@ class ReconcilerIT {
     try (Connection db = database.connect();
         Connection streamWrite = database.connect();
         Reconciler reconciler = new Reconciler(target, oneMinuteGrace())) {
-      DemoData data = new DemoData(db);
+      DemoTables data = new DemoTables(db);
       long busy = data.projectWithResource("busy", "d", 0);
       long idle = data.projectWithResource("idle", "d", 10);
       data.backdateQueue(Instant.now().minus(Duration.ofHours(1))); // CDC missed both
@@ -151,7 +152,7 @@ class ReconcilerIT {
 
       // Neither side was chosen as a deadlock victim: both committed.
       assertThat(run.get(30, TimeUnit.SECONDS).processedEvents()).isEqualTo(1);
-      assertThat(data.resourceColumns(idle)).isEqualTo(new DemoData.Columns("idle", "d", 10));
+      assertThat(data.resourceColumns(idle)).isEqualTo(new DemoTables.Columns("idle", "d", 10));
       assertThat(data.pendingCount()).isZero();
     } finally {
       background.shutdownNow();

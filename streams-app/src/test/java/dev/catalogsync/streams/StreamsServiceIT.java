@@ -6,30 +6,27 @@ import static org.awaitility.Awaitility.await;
 import dev.catalogsync.embedded.KafkaBroker;
 import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
+import dev.catalogsync.embedded.TopicReader;
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.DeadLetter;
 import dev.catalogsync.schemas.contract.Payload;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,26 +95,33 @@ class StreamsServiceIT {
   @Test
   void aBadRecordGoesToTheDeadLetterTopicAndTheNextRecordIsStillWritten() throws Exception {
     try (Connection db = database.connect()) {
-      DemoData data = new DemoData(db);
+      DemoTables data = new DemoTables(db);
       long resource = data.projectWithResource("after the bad one", null, 10);
       produceRaw(config, "not-a-number", "{}");
       RunningApp.publish(config, data.pendingEvents());
 
-      List<ConsumerRecord<byte[], byte[]>> letters = readDeadLetters(config, 1);
-      ConsumerRecord<byte[], byte[]> letter = letters.get(0);
-      assertThat(new String(letter.key(), StandardCharsets.UTF_8)).isEqualTo("not-a-number");
-      assertThat(
-              new String(
-                  letter.headers().lastHeader(DeadLetters.ERROR_HEADER).value(),
-                  StandardCharsets.UTF_8))
-          .contains("key");
-      DeadLetter value = Contract.decode(Payload.DEAD_LETTER, letter.value(), DeadLetter.class);
+      TopicReader.Line letter;
+      try (TopicReader letters =
+          new TopicReader(config.bootstrapServers(), config.topics().deadLetter())) {
+        letter =
+            await()
+                .atMost(Duration.ofSeconds(30))
+                .until(letters::poll, lines -> !lines.isEmpty())
+                .get(0);
+      }
+      assertThat(letter.key()).isEqualTo("not-a-number");
+      assertThat(letter.headers().get(DeadLetters.ERROR_HEADER)).contains("key");
+      DeadLetter value =
+          Contract.decode(
+              Payload.DEAD_LETTER,
+              letter.value().getBytes(StandardCharsets.UTF_8),
+              DeadLetter.class);
       assertThat(value.sourceTopic()).isEqualTo(config.topics().syncEvents());
       assertThat(value.value()).isEqualTo("{}");
 
       await().atMost(Duration.ofSeconds(30)).until(() -> data.pendingCount() == 0);
       assertThat(data.resourceColumns(resource))
-          .isEqualTo(new DemoData.Columns("after the bad one", null, 10));
+          .isEqualTo(new DemoTables.Columns("after the bad one", null, 10));
     }
   }
 
@@ -150,26 +154,5 @@ class StreamsServiceIT {
         new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>(config.topics().syncEvents(), key, value)).get();
     }
-  }
-
-  private static List<ConsumerRecord<byte[], byte[]>> readDeadLetters(
-      StreamsAppConfig config, int expected) {
-    Map<String, Object> props = new HashMap<>();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, RealStack.uniqueName("dlq-reader"));
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(config.topics().deadLetter()));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= expected;
-              });
-    }
-    return records;
   }
 }

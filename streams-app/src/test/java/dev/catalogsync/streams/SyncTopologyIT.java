@@ -7,6 +7,7 @@ import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
 import dev.catalogsync.schemas.contract.SyncEvent;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,7 +37,7 @@ class SyncTopologyIT {
   @TempDir Path stateDir;
   private TestDatabase database;
   private Connection db;
-  private DemoData data;
+  private DemoTables data;
   private StreamsAppConfig config;
   private DrivenTopology app;
   private CountingWriter writer;
@@ -46,7 +47,7 @@ class SyncTopologyIT {
     database = fresh;
     SchemaInstaller.installDemo(database.jdbcUrl(), null, null);
     db = database.connect();
-    data = new DemoData(db);
+    data = new DemoTables(db);
   }
 
   @AfterEach
@@ -93,9 +94,9 @@ class SyncTopologyIT {
     app.advanceWallClockTime(Duration.ofSeconds(5));
 
     db = database.connect();
-    data = new DemoData(db);
+    data = new DemoTables(db);
     assertThat(data.resourceColumns(resource))
-        .isEqualTo(new DemoData.Columns("during outage", "x", 20));
+        .isEqualTo(new DemoTables.Columns("during outage", "x", 20));
     assertThat(data.pendingCount()).isZero();
   }
 

@@ -6,6 +6,7 @@ import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.DeadLetter;
 import dev.catalogsync.schemas.contract.Payload;
 import dev.catalogsync.schemas.contract.SyncEvent;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +83,8 @@ class SyncTopologyTest {
     tick();
 
     assertThat(writer.results).containsExactly(new ApplyResult(1, 1, 101));
-    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("p100", "d100", 20));
+    assertThat(data.resourceColumns(resource))
+        .isEqualTo(new DemoTables.Columns("p100", "d100", 20));
     assertThat(data.pendingCount()).isZero();
     assertThat(data.syncVersion(resource)).isEqualTo(data.allEvents().get(100).id());
   }
@@ -143,7 +145,7 @@ class SyncTopologyTest {
     tick(); // the input paused and the source has nothing newer: nothing waits any more
     assertThat(writer.results)
         .containsExactly(new ApplyResult(1, 1, 200), new ApplyResult(1, 1, 51));
-    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("p250", "d", 0));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("p250", "d", 0));
     assertThat(data.pendingCount()).isZero();
 
     // Caught up: a fresh change is written on the next tick.
@@ -151,7 +153,7 @@ class SyncTopologyTest {
     publish(data.pendingEvents());
     tick();
     assertThat(writer.results).hasSize(3);
-    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("fresh", "d", 0));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("fresh", "d", 0));
   }
 
   @Test
@@ -173,7 +175,7 @@ class SyncTopologyTest {
     }
     // The longest deferral (10 s) still holds.
     assertThat(writer.results).containsExactly(new ApplyResult(1, 1, 51)); // with its creation
-    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("p50", "d", 0));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("p50", "d", 0));
   }
 
   /** A resource and its project, whose events were all queued and committed at one time. */
@@ -209,7 +211,7 @@ class SyncTopologyTest {
 
     app.close();
     app = null;
-    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("last", "d", 0));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("last", "d", 0));
     assertThat(data.pendingCount()).isZero();
   }
 
@@ -237,7 +239,7 @@ class SyncTopologyTest {
     // Newest first, then the older one in the same window: the store keeps the newest.
     publish(List.of(events.get(1), events.get(0)));
     tick();
-    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("new", "new", 20));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("new", "new", 20));
 
     // The database already holds a newer state than an event (e.g. written by another instance):
     // the guard keeps the row as it is, and the event is still consumed.
@@ -246,7 +248,7 @@ class SyncTopologyTest {
     data.setSyncVersion(resource, newer.id() + 1000);
     publish(List.of(newer));
     tick();
-    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("new", "new", 20));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("new", "new", 20));
     assertThat(data.syncVersion(resource)).isEqualTo(newer.id() + 1000);
     assertThat(data.pendingCount()).isZero();
   }
@@ -266,7 +268,7 @@ class SyncTopologyTest {
     // The replay after the write only re-marks its (already processed) queue row.
     assertThat(writer.rowsWritten()).isEqualTo(1);
     assertThat(writer.eventsProcessed()).isEqualTo(1);
-    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("a", "b", 10));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("a", "b", 10));
   }
 
   @Test
@@ -292,7 +294,7 @@ class SyncTopologyTest {
     tick(); // no new input: the tick marks it again because the last statement could not see it
 
     assertThat(data.pendingCount()).isZero();
-    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("after", null, 0));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("after", null, 0));
   }
 
   @Test
@@ -317,11 +319,11 @@ class SyncTopologyTest {
     tick(); // the state waits: written again on the next ticks, not taken for an orphan's
     host.commit();
     assertThat(data.resourceColumns(resource))
-        .isEqualTo(new DemoData.Columns("host value", null, 0));
+        .isEqualTo(new DemoTables.Columns("host value", null, 0));
     tick();
 
     assertThat(data.resourceColumns(resource))
-        .isEqualTo(new DemoData.Columns("alpha", "first", 20));
+        .isEqualTo(new DemoTables.Columns("alpha", "first", 20));
     assertThat(data.syncVersion(resource)).isEqualTo(created.id());
     assertThat(data.pendingCount()).isZero();
   }
@@ -335,7 +337,7 @@ class SyncTopologyTest {
     startDriver();
     publish(data.allEvents());
     tick();
-    Map<Long, DemoData.Columns> afterFirstRun = data.resources();
+    Map<Long, DemoTables.Columns> afterFirstRun = data.resources();
     assertThat(afterFirstRun).isEqualTo(data.expected());
 
     startDriver(); // a fresh instance with empty state reads everything again
@@ -359,12 +361,12 @@ class SyncTopologyTest {
     tick();
     tick();
     assertThat(writer.results).isEmpty();
-    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns(null, null, 0));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoTables.Columns(null, null, 0));
     assertThat(data.pendingCount()).isEqualTo(2);
 
     app.setFlag(true);
     tick();
-    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("after", "x", 20));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("after", "x", 20));
     assertThat(data.pendingCount()).isZero();
   }
 
@@ -383,7 +385,8 @@ class SyncTopologyTest {
 
     app.pipeFlag(DrivenTopology.FLAG, null); // default: on
     tick();
-    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("name", "desc", 10));
+    assertThat(data.resourceColumns(resource))
+        .isEqualTo(new DemoTables.Columns("name", "desc", 10));
     assertThat(data.pendingCount()).isZero();
   }
 
@@ -418,7 +421,7 @@ class SyncTopologyTest {
     assertThat(header(letters.get(2), DeadLetters.ERROR_HEADER)).contains("catalog_resource_id");
     assertThat(new String(letters.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("abc");
 
-    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoData.Columns("good", "row", 20));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("good", "row", 20));
   }
 
   @Test
@@ -434,7 +437,7 @@ class SyncTopologyTest {
     tick();
 
     assertThat(data.resources()).containsOnlyKeys(kept);
-    assertThat(data.resourceColumns(kept)).isEqualTo(new DemoData.Columns("kept", "k", 10));
+    assertThat(data.resourceColumns(kept)).isEqualTo(new DemoTables.Columns("kept", "k", 10));
     assertThat(data.pendingCount()).isZero();
     assertThat(writer.results).containsExactly(new ApplyResult(2, 1, 3));
   }
@@ -460,8 +463,8 @@ class SyncTopologyTest {
     data.databaseDown.set(false);
     advance(Duration.ofMillis(1000));
     assertThat(data.resources()).isEqualTo(data.expected());
-    assertThat(data.resourceColumns(first)).isEqualTo(new DemoData.Columns("one", null, 0));
-    assertThat(data.resourceColumns(second)).isEqualTo(new DemoData.Columns("two", null, 10));
+    assertThat(data.resourceColumns(first)).isEqualTo(new DemoTables.Columns("one", null, 0));
+    assertThat(data.resourceColumns(second)).isEqualTo(new DemoTables.Columns("two", null, 10));
     assertThat(data.pendingCount()).isZero();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.catalogsync.schemas.contract.SyncEvent;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.OptionalLong;
@@ -43,7 +44,7 @@ abstract class SyncWriterContract {
     assertThat(result.notVisible()).isEmpty();
     assertThat(result.notVisibleResources()).isEmpty();
     assertThat(result.databaseTimeMillis()).isCloseTo(databaseNowMillis(), within(10_000L));
-    assertThat(t.resourceColumns(resource)).isEqualTo(new DemoData.Columns("new", "new", 20));
+    assertThat(t.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("new", "new", 20));
     assertThat(t.syncVersion(resource)).isEqualTo(newest.id());
     assertThat(t.pendingCount()).isZero();
   }
@@ -61,7 +62,7 @@ abstract class SyncWriterContract {
     ApplyResult result = writer().apply(List.of(write(update)), ids(List.of(update)));
 
     assertThat(result.counts()).isEqualTo(new ApplyResult(1, 0, 1));
-    assertThat(t.resourceColumns(resource)).isEqualTo(new DemoData.Columns("kept", "k", 10));
+    assertThat(t.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("kept", "k", 10));
     assertThat(t.syncVersion(resource)).isEqualTo(update.id());
     assertThat(t.pendingCount()).isZero();
   }
@@ -95,7 +96,7 @@ abstract class SyncWriterContract {
     ApplyResult result = writer().apply(List.of(withoutLevel), ids(List.of(update)));
 
     assertThat(result.counts()).isEqualTo(new ApplyResult(1, 1, 1));
-    assertThat(t.resourceColumns(resource)).isEqualTo(new DemoData.Columns("renamed", "d", 20));
+    assertThat(t.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("renamed", "d", 20));
   }
 
   @Test
@@ -171,10 +172,11 @@ abstract class SyncWriterContract {
 
       host.commit();
       assertThat(t.resourceColumns(resource))
-          .isEqualTo(new DemoData.Columns("host value", null, 0));
+          .isEqualTo(new DemoTables.Columns("host value", null, 0));
       ApplyResult late = writer().apply(List.of(write(created)), ids(List.of(created)));
       assertThat(late.counts()).isEqualTo(new ApplyResult(1, 1, 1));
-      assertThat(t.resourceColumns(resource)).isEqualTo(new DemoData.Columns("alpha", "first", 20));
+      assertThat(t.resourceColumns(resource))
+          .isEqualTo(new DemoTables.Columns("alpha", "first", 20));
     }
   }
 

@@ -8,6 +8,7 @@ import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
 import dev.catalogsync.schemas.contract.SyncEvent;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class TwoInstancesIT {
     StreamsAppConfig configB = RunningApp.config(settings, stateB);
 
     try (Connection db = database.connect()) {
-      DemoData data = new DemoData(db);
+      DemoTables data = new DemoTables(db);
       List<Long> resources = new ArrayList<>();
       for (int i = 0; i < RESOURCES; i++) {
         resources.add(data.projectWithResource("p" + i, null, 0));
@@ -64,7 +65,7 @@ class TwoInstancesIT {
     }
   }
 
-  private static void updateAll(DemoData data, List<Long> resources, String name, int level)
+  private static void updateAll(DemoTables data, List<Long> resources, String name, int level)
       throws java.sql.SQLException {
     for (long resource : resources) {
       data.updateProject(data.projectOf(resource), name + "-" + resource, name, level);

@@ -8,6 +8,7 @@ import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
 import dev.catalogsync.schemas.contract.SyncEvent;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class UnwrittenStateIT {
       TestDatabase database, KafkaBroker broker) throws Exception {
     SchemaInstaller.installDemo(database.jdbcUrl(), null, null);
     try (Connection db = database.connect()) {
-      DemoData data = new DemoData(db);
+      DemoTables data = new DemoTables(db);
       long written = data.projectWithResource("written", "w", 0);
       long unwritten = data.projectWithResource("unwritten", null, 0);
       data.updateProject(data.projectOf(unwritten), "unwritten2", "u", 20);
@@ -62,7 +63,7 @@ class UnwrittenStateIT {
         RunningApp.publish(config, of(events, unwritten));
         await().atMost(PATIENCE).until(() -> committedOffsets(config) == events.size());
       }
-      assertThat(data.resourceColumns(unwritten)).isEqualTo(new DemoData.Columns(null, null, 0));
+      assertThat(data.resourceColumns(unwritten)).isEqualTo(new DemoTables.Columns(null, null, 0));
       deleteRecursively(stateDir); // a new machine: only the changelog remembers
 
       RunningApp.setFlag(config, true);
@@ -72,7 +73,7 @@ class UnwrittenStateIT {
             .until(
                 () ->
                     data.resourceColumns(unwritten)
-                        .equals(new DemoData.Columns("unwritten2", "u", 20)));
+                        .equals(new DemoTables.Columns("unwritten2", "u", 20)));
         // Both states were written, so the changelog ends with a tombstone for each.
         await()
             .atMost(PATIENCE)

@@ -1,4 +1,4 @@
-package dev.catalogsync.connector;
+package dev.catalogsync.embedded;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -14,15 +14,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads a topic from its beginning as text, the way kcat shows it to a user. */
-final class TopicReader implements AutoCloseable {
+/** Reads a topic from its beginning as text, the way kcat shows it to a user, for tests. */
+public final class TopicReader implements AutoCloseable {
   /** One record; headers as UTF-8 text by name (the last value when a name repeats). */
-  record Line(String key, String value, Map<String, String> headers) {}
+  public record Line(String key, String value, Map<String, String> headers) {}
 
   private final KafkaConsumer<String, String> consumer;
   private final List<Line> lines = new ArrayList<>();
 
-  TopicReader(String bootstrapServers, String topic) {
+  public TopicReader(String bootstrapServers, String topic) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID());
@@ -34,7 +34,7 @@ final class TopicReader implements AutoCloseable {
   }
 
   /** Everything read so far, after one more short poll. */
-  List<Line> poll() {
+  public List<Line> poll() {
     for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
       Map<String, String> headers = new HashMap<>();
       for (Header header : r.headers()) {
