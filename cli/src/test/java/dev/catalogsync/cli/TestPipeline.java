@@ -35,18 +35,23 @@ record TestPipeline(ConnectorService connector, StreamsService streams) implemen
   }
 
   static TestPipeline start(Map<String, String> values) {
-    ConnectorService connector =
-        ConnectorService.start(
-            ConnectorConfig.from(load(ConnectorConfig.DEFAULTS_RESOURCE, values)));
+    ConnectorService connector = startConnector(values);
     try {
-      return new TestPipeline(
-          connector,
-          StreamsService.start(
-              StreamsAppConfig.from(load(StreamsAppConfig.DEFAULTS_RESOURCE, values))));
+      return new TestPipeline(connector, startStreams(values));
     } catch (RuntimeException e) {
       connector.close();
       throw e;
     }
+  }
+
+  static ConnectorService startConnector(Map<String, String> values) {
+    return ConnectorService.start(
+        ConnectorConfig.from(load(ConnectorConfig.DEFAULTS_RESOURCE, values)));
+  }
+
+  static StreamsService startStreams(Map<String, String> values) {
+    return StreamsService.start(
+        StreamsAppConfig.from(load(StreamsAppConfig.DEFAULTS_RESOURCE, values)));
   }
 
   boolean ready() {

@@ -34,6 +34,8 @@ import java.util.Map;
  * @param pollInterval {@code connector.poll-interval.ms}
  * @param startTimeout {@code connector.start-timeout.ms}
  * @param stallTimeout {@code connector.stall-timeout.ms}: silence after which health is not ready
+ * @param slotMaxRetainedWalMegabytes {@code connector.slot-max-retained-wal-mb}: WAL the slot may
+ *     retain before health is not ready
  * @param retry {@code connector.retry-backoff-initial.ms} and {@code
  *     connector.retry-backoff-max.ms}
  * @param debezium every {@code debezium.*} key without its prefix; wins over what we set
@@ -60,6 +62,7 @@ public record ConnectorConfig(
     Duration pollInterval,
     Duration startTimeout,
     Duration stallTimeout,
+    int slotMaxRetainedWalMegabytes,
     Backoff retry,
     Map<String, String> debezium) {
 
@@ -135,6 +138,7 @@ public record ConnectorConfig(
         settings.millis("connector.poll-interval.ms"),
         settings.millis("connector.start-timeout.ms"),
         stall,
+        settings.positiveInt("connector.slot-max-retained-wal-mb"),
         new Backoff(backoffInitial, backoffMax),
         settings.passThrough("debezium."));
   }

@@ -7,6 +7,7 @@ import io.debezium.engine.format.ChangeEventFormat;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,17 +24,20 @@ public final class ConnectorService implements AutoCloseable {
   private final SyncEventPublisher publisher;
   private final EngineSupervisor supervisor;
   private final Liveness liveness;
+  private final SlotWatch slot;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private ConnectorService(
       ConnectorConfig config,
       SyncEventPublisher publisher,
       EngineSupervisor supervisor,
-      Liveness liveness) {
+      Liveness liveness,
+      SlotWatch slot) {
     this.config = config;
     this.publisher = publisher;
     this.supervisor = supervisor;
     this.liveness = liveness;
+    this.slot = slot;
   }
 
   /**
@@ -57,6 +61,8 @@ public final class ConnectorService implements AutoCloseable {
         SyncEventPublisher.create(config, new DeadLetterStats(Metrics.globalRegistry));
     publisher.warmUp();
     SlotProbe probe = new SlotProbe(config);
+    SlotWatch slot = new SlotWatch(config);
+    slot.bindTo(Metrics.globalRegistry);
     Liveness liveness = new Liveness();
     EngineSupervisor supervisor =
         new EngineSupervisor(
@@ -68,8 +74,9 @@ public final class ConnectorService implements AutoCloseable {
                     .build(),
             probe::activePid,
             liveness::touch,
+            slot::recreateIfLost,
             config.retry());
-    ConnectorService service = new ConnectorService(config, publisher, supervisor, liveness);
+    ConnectorService service = new ConnectorService(config, publisher, supervisor, liveness, slot);
     DebeziumMetrics.bindTo(Metrics.globalRegistry);
     supervisor.start();
     try {
@@ -91,12 +98,17 @@ public final class ConnectorService implements AutoCloseable {
   }
 
   /**
-   * Ready only while the stream is live and Kafka acknowledges; otherwise the reason. Says how many
-   * events were quarantined since start, and why the last one was.
+   * Ready only while the slot is safe (not unreserved or lost, within {@code
+   * connector.slot-max-retained-wal-mb}), the stream is live and Kafka acknowledges; otherwise the
+   * reason. Says how many events were quarantined since start, and why the last one was.
    */
   public Health health() {
     if (closed.get()) {
       return new Health(COMPONENT, false, "stopped");
+    }
+    Optional<String> slotProblem = slot.problem();
+    if (slotProblem.isPresent()) {
+      return new Health(COMPONENT, false, slotProblem.get());
     }
     EngineSupervisor.Status status = supervisor.status();
     if (status.phase() != EngineSupervisor.Phase.STREAMING) {

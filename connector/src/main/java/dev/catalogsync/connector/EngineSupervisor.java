@@ -60,6 +60,7 @@ final class EngineSupervisor implements AutoCloseable {
   private final EngineFactory factory;
   private final Supplier<Integer> streamingPid;
   private final Runnable onStreaming;
+  private final Runnable beforeStart;
   private final Backoff backoff;
   private final ExecutorService engineThread =
       Executors.newSingleThreadExecutor(
@@ -77,15 +78,18 @@ final class EngineSupervisor implements AutoCloseable {
    * @param streamingPid the process streaming from our slot, or null; the stream is ours once it
    *     differs from what it was before the engine started
    * @param onStreaming called each time an engine's stream became live
+   * @param beforeStart called before each engine starts, e.g. to replace a lost slot
    */
   EngineSupervisor(
       EngineFactory factory,
       Supplier<Integer> streamingPid,
       Runnable onStreaming,
+      Runnable beforeStart,
       Backoff backoff) {
     this.factory = factory;
     this.streamingPid = streamingPid;
     this.onStreaming = onStreaming;
+    this.beforeStart = beforeStart;
     this.backoff = backoff;
     this.supervisor = new Thread(this::superviseUntilClosed, "catalog-sync-supervisor");
   }
@@ -165,6 +169,7 @@ final class EngineSupervisor implements AutoCloseable {
 
   /** Runs one engine until it ends or the supervisor closes; returns how it ended. */
   private Outcome runOnce() {
+    beforeStart.run();
     CompletableFuture<Outcome> ended = new CompletableFuture<>();
     DebeziumEngine<?> engine;
     try {

@@ -2,11 +2,9 @@ package dev.catalogsync.connector;
 
 import dev.catalogsync.core.SqlResource;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,13 +32,7 @@ public final class SlotProbe {
 
   /** The pid of the walsender holding the slot; null when none, or the database is unreachable. */
   public Integer activePid() {
-    Properties props = new Properties();
-    props.setProperty("user", config.user());
-    if (!config.password().isEmpty()) {
-      props.setProperty("password", config.password());
-    }
-    props.setProperty("ApplicationName", config.name() + "-probe");
-    try (Connection c = DriverManager.getConnection(config.databaseUrl(), props);
+    try (Connection c = SourceDatabase.connect(config, "probe");
         PreparedStatement ps = c.prepareStatement(SQL)) {
       ps.setString(1, config.slot());
       ps.setString(2, config.database().database());

@@ -79,7 +79,9 @@ class LauncherIT {
                       .contains("catalog_sync_freshness_seconds_bucket")
                       .containsPattern("catalog_sync_pending_events [0-9]")
                       .contains("kafka_stream")
-                      .contains("debezium_streaming_connected 1.0"));
+                      .contains("debezium_streaming_connected 1.0")
+                      .containsPattern("catalog_sync_slot_retained_wal_bytes [0-9]")
+                      .contains("catalog_sync_slot_wal_status 0.0"));
 
       List<ProcessHandle> family =
           process.toHandle().descendants().collect(java.util.stream.Collectors.toList());
