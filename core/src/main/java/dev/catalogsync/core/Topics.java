@@ -2,6 +2,7 @@ package dev.catalogsync.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -84,12 +86,14 @@ public final class Topics {
   private static void createMissing(Admin admin, List<NewTopic> topics)
       throws ExecutionException, InterruptedException, TimeoutException {
     Set<String> existing = admin.listTopics().names().get(CALL_SECONDS, TimeUnit.SECONDS);
+    List<String> created = new ArrayList<>();
     for (NewTopic topic : topics) {
       if (existing.contains(topic.name())) {
         continue;
       }
       try {
         admin.createTopics(List.of(topic)).all().get(CALL_SECONDS, TimeUnit.SECONDS);
+        created.add(topic.name());
         LOG.info(
             "created topic {} ({} partitions, cleanup.policy={})",
             topic.name(),
@@ -100,6 +104,30 @@ public final class Topics {
           throw e;
         }
       }
+    }
+    awaitLeaders(admin, created);
+  }
+
+  /**
+   * Returns once every partition of the topics has a leader: a client that writes right after
+   * creation would otherwise find no partition to write to for a moment.
+   */
+  private static void awaitLeaders(Admin admin, List<String> topics)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CALL_SECONDS);
+    while (!topics.isEmpty()) {
+      Map<String, TopicDescription> described =
+          admin.describeTopics(topics).allTopicNames().get(CALL_SECONDS, TimeUnit.SECONDS);
+      boolean led =
+          described.values().stream()
+              .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null));
+      if (led) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("created topics have no leader yet: " + topics);
+      }
+      Thread.sleep(50);
     }
   }
 }
