@@ -1,10 +1,13 @@
 package dev.catalogsync.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.catalogsync.bench.ResourceMeter.CpuWait;
 import dev.catalogsync.bench.ResourceMeter.Sched;
 import dev.catalogsync.bench.ResourceMeter.Snapshot;
+import dev.catalogsync.bench.ResourceMeter.Usage;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +79,94 @@ class ResourceMeterTest {
   @Test
   void noSchedulerStatisticsMeansNoFigures() {
     assertThat(ResourceMeter.cpuWait(snapshot(Map.of()), snapshot(Map.of()), 1.0)).isEmpty();
+  }
+
+  @Test
+  void betweenGivesCoresByComponentAndLeavesTheRestOfTheJvmToOther() {
+    ResourceMeter meter = new ResourceMeter(null);
+    meter.snapshot(); // learns the names of the live threads, this one's among them
+    long self = Thread.currentThread().getId();
+    Snapshot from =
+        new Snapshot(
+            0,
+            1_000_000_000L,
+            100,
+            1_000,
+            Map.of(self, 0L, 999_999L, 0L),
+            Map.of("gc", 10L, "jit", 5L),
+            Map.of());
+    Snapshot to =
+        new Snapshot(
+            2_000_000_000L,
+            5_000_000_000L,
+            300,
+            1_400,
+            Map.of(self, 1_000_000_000L, 999_999L, 400_000_000L),
+            Map.of("gc", 110L, "jit", 5L),
+            Map.of());
+
+    Usage u = meter.between(from, to);
+
+    assertThat(u.seconds()).isEqualTo(2.0);
+    assertThat(u.jvmCores()).isEqualTo(2.0);
+    assertThat(u.postgresCores()).isEqualTo(1.0);
+    assertThat(u.machineCores()).isEqualTo(2.0);
+    assertThat(u.byComponent().keySet())
+        .containsExactly("streams-app", "connector", "kafka-broker", "bench", "gc", "jit", "other");
+    String mine = ResourceMeter.group(Thread.currentThread().getName());
+    assertThat(u.byComponent().get("gc")).isEqualTo(0.5);
+    assertThat(u.byComponent().get("jit")).isEqualTo(0.0);
+    // This thread: half a core. The unknown thread (never seen by name) and what no live thread
+    // accounts for (2 - 0.5 - 0.5 - 0.2) are other.
+    if (mine.equals("other")) {
+      assertThat(u.byComponent().get("other")).isCloseTo(1.5, within(1e-9));
+    } else {
+      assertThat(u.byComponent().get(mine)).isEqualTo(0.5);
+      assertThat(u.byComponent().get("other")).isCloseTo(1.0, within(1e-9));
+    }
+    assertThat(u.heapUsedMb()).isPositive();
+    assertThat(u.cpuWait()).isEmpty();
+  }
+
+  @Test
+  void unknownServerOrMachineTicksStayUnknown() {
+    ResourceMeter meter = new ResourceMeter(null);
+    Snapshot from = new Snapshot(0, 0, -1, -1, Map.of(), Map.of(), Map.of());
+    Snapshot to = new Snapshot(1_000_000_000L, 0, 50, 70, Map.of(), Map.of(), Map.of());
+
+    Usage u = meter.between(from, to);
+
+    assertThat(u.postgresCores()).isEqualTo(-1);
+    assertThat(u.machineCores()).isEqualTo(-1);
+  }
+
+  @Test
+  void combinedSpansWeighCoresByTheirSecondsAndKeepTheLargerMemory() {
+    Map<String, Double> first = new LinkedHashMap<>();
+    first.put("gc", 1.0);
+    Map<String, Double> second = new LinkedHashMap<>();
+    second.put("gc", 2.0);
+    second.put("jit", 1.0);
+    Usage a =
+        new Usage(1, 1, 2, -1, first, 10, 20, 30, Map.of(ResourceMeter.CDC, new CpuWait(1, 0)));
+    Usage b =
+        new Usage(
+            3, 2, 1, 3, second, 5, 40, 50, Map.of(ResourceMeter.WALSENDER, new CpuWait(0.5, 0.25)));
+
+    Usage c = Usage.combine(a, b);
+
+    assertThat(c.seconds()).isEqualTo(4);
+    assertThat(c.jvmCores()).isEqualTo(1.75);
+    assertThat(c.postgresCores()).isEqualTo(1.25);
+    assertThat(c.machineCores()).isEqualTo(-1);
+    assertThat(c.byComponent()).containsExactly(Map.entry("gc", 1.75), Map.entry("jit", 0.75));
+    assertThat(c.heapUsedMb()).isEqualTo(10);
+    assertThat(c.rssMb()).isEqualTo(40);
+    assertThat(c.peakRssMb()).isEqualTo(50);
+    assertThat(c.cpuWait())
+        .containsExactly(
+            Map.entry(ResourceMeter.CDC, new CpuWait(0.25, 0)),
+            Map.entry(ResourceMeter.WALSENDER, new CpuWait(0.375, 0.1875)));
   }
 
   private static Snapshot snapshot(Map<Long, Sched> sched) {
