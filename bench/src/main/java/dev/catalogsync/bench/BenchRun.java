@@ -1,5 +1,10 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.workload.BulkUpdater;
+import dev.catalogsync.bench.workload.KeyDistribution;
+import dev.catalogsync.bench.workload.KeySampler;
+import dev.catalogsync.bench.workload.Rate;
+import dev.catalogsync.bench.workload.Seeder;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
 import java.io.IOException;
 import java.nio.file.Files;

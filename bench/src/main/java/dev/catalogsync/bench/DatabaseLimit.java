@@ -1,5 +1,7 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.workload.BulkUpdater;
+import dev.catalogsync.bench.workload.KeySampler;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,5 +1,8 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.workload.KeySampler;
+import dev.catalogsync.bench.workload.Rate;
+import dev.catalogsync.bench.workload.UpdateDriver;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

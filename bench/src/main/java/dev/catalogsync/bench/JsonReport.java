@@ -1,5 +1,6 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.workload.Rate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.workload.KeySampler;
+import dev.catalogsync.bench.workload.Rate;
+import dev.catalogsync.bench.workload.Seeder;
+import dev.catalogsync.bench.workload.UpdateDriver;
 import dev.catalogsync.embedded.PostgresServer;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.workload.KeyDistribution;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

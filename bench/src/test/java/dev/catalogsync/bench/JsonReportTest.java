@@ -2,6 +2,9 @@ package dev.catalogsync.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogsync.bench.workload.BulkUpdater;
+import dev.catalogsync.bench.workload.KeyDistribution;
+import dev.catalogsync.bench.workload.Rate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,8 @@ package dev.catalogsync.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catalogsync.bench.workload.KeyDistribution;
+import dev.catalogsync.bench.workload.Rate;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

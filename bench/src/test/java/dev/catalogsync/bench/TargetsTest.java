@@ -2,6 +2,8 @@ package dev.catalogsync.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogsync.bench.workload.KeyDistribution;
+import dev.catalogsync.bench.workload.Rate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.workload;
 
+import dev.catalogsync.bench.BenchSql;
+import dev.catalogsync.bench.Db;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,16 +11,16 @@ import java.util.SplittableRandom;
  * Bulk updates of projects (up to 10,000 distinct rows per statement, autocommit), as a data
  * migration or an update_all would make them: the way a large backlog appears at once.
  */
-final class BulkUpdater {
-  static final int ROWS_PER_STATEMENT = 10_000;
+public final class BulkUpdater {
+  public static final int ROWS_PER_STATEMENT = 10_000;
 
   /** What the statements did; the events are exactly the rows they updated. */
-  record Result(long rows, int statements, double seconds) {}
+  public record Result(long rows, int statements, double seconds) {}
 
   private BulkUpdater() {}
 
   /** Updates until at least {@code rows} project rows were changed. */
-  static Result update(String jdbcUrl, KeySampler keys, long rows, long seed, String tag)
+  public static Result update(String jdbcUrl, KeySampler keys, long rows, long seed, String tag)
       throws SQLException {
     SplittableRandom random = new SplittableRandom(seed);
     long done = 0;

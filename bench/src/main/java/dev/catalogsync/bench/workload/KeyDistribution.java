@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.workload;
 
 /** Which projects the workload updates. */
 public enum KeyDistribution {

@@ -1,5 +1,7 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.workload;
 
+import dev.catalogsync.bench.BenchSql;
+import dev.catalogsync.bench.Db;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,10 +18,10 @@ import java.util.concurrent.locks.LockSupport;
  * K concurrent JDBC clients making single-row autocommit updates of projects, at a target rate
  * (split evenly between the clients, on a fixed schedule) or flat out.
  */
-final class UpdateDriver {
+public final class UpdateDriver {
   /** What the clients did. */
-  record Result(long updates, long failures, double seconds) {
-    double perSecond() {
+  public record Result(long updates, long failures, double seconds) {
+    public double perSecond() {
       return seconds > 0 ? updates / seconds : 0;
     }
   }
@@ -29,7 +31,7 @@ final class UpdateDriver {
 
   private UpdateDriver() {}
 
-  static Result run(
+  public static Result run(
       String jdbcUrl,
       KeySampler keys,
       Rate rate,

@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.workload;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -8,10 +8,10 @@ import java.util.SplittableRandom;
  * distribution is computed once; a draw is one binary search, so samplers are cheap to share
  * between threads as long as each thread brings its own random source.
  */
-public final class ZipfSampler {
+final class ZipfSampler {
   private final double[] cumulative;
 
-  public ZipfSampler(int n, double exponent) {
+  ZipfSampler(int n, double exponent) {
     if (n < 1) {
       throw new IllegalArgumentException("n must be at least 1: " + n);
     }
@@ -31,17 +31,17 @@ public final class ZipfSampler {
     cumulative[n - 1] = 1.0;
   }
 
-  public int size() {
+  int size() {
     return cumulative.length;
   }
 
   /** Probability of one rank, for tests and for the report's description of the skew. */
-  public double probability(int rank) {
+  double probability(int rank) {
     return rank == 0 ? cumulative[0] : cumulative[rank] - cumulative[rank - 1];
   }
 
   /** A rank in 0..n-1; 0 is the most frequent. */
-  public int sample(SplittableRandom random) {
+  int sample(SplittableRandom random) {
     double u = random.nextDouble();
     int i = Arrays.binarySearch(cumulative, u);
     // Not found: binarySearch returns -(insertion point) - 1; the insertion point is the first

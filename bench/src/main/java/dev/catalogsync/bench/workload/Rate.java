@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.workload;
 
 import java.util.ArrayList;
 import java.util.List;
