@@ -1,5 +1,8 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.measure.Autogroup;
+import dev.catalogsync.bench.measure.ResourceMeter;
+import dev.catalogsync.bench.measure.TopicOffsets;
 import dev.catalogsync.bench.workload.BulkUpdater;
 import dev.catalogsync.bench.workload.KeyDistribution;
 import dev.catalogsync.bench.workload.KeySampler;

@@ -11,9 +11,9 @@ import java.util.Map;
  * The machinery under test: the embedded pipeline, with the bench's own settings and without the
  * user's environment, so that every run measures the shipped defaults.
  */
-final class BenchStack implements AutoCloseable {
+public final class BenchStack implements AutoCloseable {
   static final String DATABASE = EmbeddedPipeline.DATABASE;
-  static final String APPLICATION_ID = "catalog-sync-bench";
+  public static final String APPLICATION_ID = "catalog-sync-bench";
 
   private final EmbeddedPipeline pipeline;
 

@@ -1,5 +1,7 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.measure.ResourceMeter;
+import dev.catalogsync.bench.measure.TopicOffsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.BulkUpdater;
 import dev.catalogsync.bench.workload.KeySampler;
 import java.sql.Connection;

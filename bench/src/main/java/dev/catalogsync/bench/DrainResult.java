@@ -1,5 +1,6 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.measure.ResourceMeter;
 import java.util.Map;
 
 /**

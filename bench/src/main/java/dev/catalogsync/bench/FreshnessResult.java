@@ -1,5 +1,7 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.measure.Percentiles;
+import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.KeyDistribution;
 import dev.catalogsync.bench.workload.Rate;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.measure.PairedRatio;
+import dev.catalogsync.bench.measure.Percentiles;
+import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.Rate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

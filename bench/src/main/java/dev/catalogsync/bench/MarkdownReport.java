@@ -1,5 +1,7 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.measure.PairedRatio;
+import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.BulkUpdater;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.measure.ResourceMeter;
+import dev.catalogsync.bench.measure.TopicOffsets;
 import dev.catalogsync.schemas.contract.Contract;
 import dev.catalogsync.schemas.contract.Payload;
 import dev.catalogsync.schemas.contract.SyncEvent;

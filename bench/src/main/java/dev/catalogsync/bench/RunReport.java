@@ -1,5 +1,6 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.measure.PairedRatio;
 import dev.catalogsync.bench.workload.BulkUpdater;
 import java.util.List;
 import java.util.Map;

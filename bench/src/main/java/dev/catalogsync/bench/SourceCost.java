@@ -1,5 +1,6 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.KeySampler;
 import dev.catalogsync.bench.workload.Rate;
 import dev.catalogsync.bench.workload.Seeder;

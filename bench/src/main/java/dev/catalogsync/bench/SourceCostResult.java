@@ -1,5 +1,8 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.measure.Percentiles;
+import dev.catalogsync.bench.measure.ResourceMeter;
+
 /**
  * Source updates per second with one kind of trigger on projects.
  *

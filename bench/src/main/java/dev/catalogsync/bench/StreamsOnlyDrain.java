@@ -1,5 +1,6 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.measure.ResourceMeter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.measure.Autogroup;
+import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.KeyDistribution;
 import java.util.ArrayList;
 import java.util.Comparator;

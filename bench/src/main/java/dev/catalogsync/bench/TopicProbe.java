@@ -1,5 +1,6 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.measure.TopicOffsets;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;

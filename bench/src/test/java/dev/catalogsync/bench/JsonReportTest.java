@@ -2,6 +2,8 @@ package dev.catalogsync.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogsync.bench.measure.Percentiles;
+import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.BulkUpdater;
 import dev.catalogsync.bench.workload.KeyDistribution;
 import dev.catalogsync.bench.workload.Rate;

@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.measure;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ import java.util.List;
  * @param high upper end of the 95% interval
  * @param rounds how many pairs
  */
-record PairedRatio(double ratio, double low, double high, int rounds) {
+public record PairedRatio(double ratio, double low, double high, int rounds) {
 
   /** Two-sided 95% quantiles of Student's t for 1 to 30 degrees of freedom. */
   private static final double[] T95 = {
@@ -23,7 +23,7 @@ record PairedRatio(double ratio, double low, double high, int rounds) {
   };
 
   /** Pairs slice i of one with slice i of the other; NaN bounds with fewer than two rounds. */
-  static PairedRatio of(List<Double> ours, List<Double> theirs) {
+  public static PairedRatio of(List<Double> ours, List<Double> theirs) {
     int n = Math.min(ours.size(), theirs.size());
     if (n == 0) {
       return new PairedRatio(Double.NaN, Double.NaN, Double.NaN, 0);

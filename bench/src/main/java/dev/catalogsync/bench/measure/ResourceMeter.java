@@ -1,5 +1,6 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.measure;
 
+import dev.catalogsync.bench.BenchStack;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
  * processes from /proc, heap and resident set size; and, from the kernel's scheduler statistics,
  * how long the pipeline's serial stages sat runnable waiting for a CPU.
  */
-final class ResourceMeter {
+public final class ResourceMeter {
   /** Clock ticks per second of /proc's CPU times; 100 on every Linux this runs on. */
   private static final double TICKS_PER_SECOND = 100.0;
 
@@ -28,12 +29,12 @@ final class ResourceMeter {
   private static final String STREAMS_KERNEL_NAME = BenchStack.APPLICATION_ID.substring(0, 15);
 
   // Scheduler groups: the pipeline's serial stages.
-  static final String CDC = "cdc";
-  static final String STREAMS_APP = "streams-app";
-  static final String WALSENDER = "walsender";
+  public static final String CDC = "cdc";
+  public static final String STREAMS_APP = "streams-app";
+  public static final String WALSENDER = "walsender";
 
   /** A point in time to measure from. */
-  record Snapshot(
+  public record Snapshot(
       long wallNanos,
       long jvmCpuNanos,
       long postgresTicks,
@@ -52,8 +53,8 @@ final class ResourceMeter {
    * Seconds per wall second a group of tasks spent on a CPU and runnable but waiting for one (both
    * summed over the group's tasks; 0.8 waiting = the stage could have run 0.8 s more per second).
    */
-  record CpuWait(double running, double waiting) {
-    static final CpuWait NONE = new CpuWait(0, 0);
+  public record CpuWait(double running, double waiting) {
+    public static final CpuWait NONE = new CpuWait(0, 0);
   }
 
   /**
@@ -65,7 +66,7 @@ final class ResourceMeter {
    * @param cpuWait by scheduler group ({@link #CDC}, {@link #STREAMS_APP}, {@link #WALSENDER});
    *     empty where the kernel keeps no scheduler statistics
    */
-  record Usage(
+  public record Usage(
       double seconds,
       double jvmCores,
       double postgresCores,
@@ -77,7 +78,7 @@ final class ResourceMeter {
       Map<String, CpuWait> cpuWait) {
 
     /** Two spans as one: cores weighted by their seconds, memory the larger. */
-    static Usage combine(Usage a, Usage b) {
+    public static Usage combine(Usage a, Usage b) {
       double total = a.seconds + b.seconds;
       Map<String, Double> components = new LinkedHashMap<>();
       for (String k : a.byComponent.keySet()) {
@@ -132,11 +133,11 @@ final class ResourceMeter {
    * @param postgresDataDirectory the server's data directory, whose postmaster.pid names the server
    *     process; null when unknown
    */
-  ResourceMeter(Path postgresDataDirectory) {
+  public ResourceMeter(Path postgresDataDirectory) {
     this.postmasterPid = readPostmasterPid(postgresDataDirectory);
   }
 
-  Snapshot snapshot() {
+  public Snapshot snapshot() {
     Map<Long, Long> cpu = new HashMap<>();
     for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
       if (info == null) {
@@ -159,7 +160,7 @@ final class ResourceMeter {
         schedStats(serverChildren));
   }
 
-  Usage between(Snapshot from, Snapshot to) {
+  public Usage between(Snapshot from, Snapshot to) {
     double seconds = Math.max(1e-9, (to.wallNanos() - from.wallNanos()) / 1e9);
     Map<String, Double> byComponent = new LinkedHashMap<>();
     for (String group :

@@ -1,12 +1,12 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.catalogsync.bench.ResourceMeter.CpuWait;
-import dev.catalogsync.bench.ResourceMeter.Sched;
-import dev.catalogsync.bench.ResourceMeter.Snapshot;
-import dev.catalogsync.bench.ResourceMeter.Usage;
+import dev.catalogsync.bench.measure.ResourceMeter.CpuWait;
+import dev.catalogsync.bench.measure.ResourceMeter.Sched;
+import dev.catalogsync.bench.measure.ResourceMeter.Snapshot;
+import dev.catalogsync.bench.measure.ResourceMeter.Usage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

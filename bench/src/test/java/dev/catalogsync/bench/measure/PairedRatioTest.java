@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

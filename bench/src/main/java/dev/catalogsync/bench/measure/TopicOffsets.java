@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.measure;
 
 import java.util.List;
 import java.util.Map;
@@ -10,11 +10,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** End offsets of the sync-event topic: where a backlog starts, and how much CDC has published. */
-final class TopicOffsets implements AutoCloseable {
+public final class TopicOffsets implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final List<TopicPartition> partitions;
 
-  TopicOffsets(String bootstrapServers, String topic) {
+  public TopicOffsets(String bootstrapServers, String topic) {
     this.consumer = new KafkaConsumer<>(properties(bootstrapServers));
     this.partitions =
         consumer.partitionsFor(topic).stream()
@@ -25,7 +25,7 @@ final class TopicOffsets implements AutoCloseable {
     consumer.assign(partitions);
   }
 
-  static Properties properties(String bootstrapServers) {
+  public static Properties properties(String bootstrapServers) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -38,11 +38,11 @@ final class TopicOffsets implements AutoCloseable {
     return partitions;
   }
 
-  Map<TopicPartition, Long> end() {
+  public Map<TopicPartition, Long> end() {
     return consumer.endOffsets(partitions);
   }
 
-  static long sum(Map<TopicPartition, Long> offsets) {
+  public static long sum(Map<TopicPartition, Long> offsets) {
     return offsets.values().stream().mapToLong(Long::longValue).sum();
   }
 

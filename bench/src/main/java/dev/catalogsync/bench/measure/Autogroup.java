@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.measure;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,14 +11,14 @@ import java.nio.file.Path;
  * JVM, which holds the broker, Debezium, the streams app and the bench's own clients: flat out, two
  * busy backends and the walsender leave the JVM about one of two cores.
  */
-enum Autogroup {
+public enum Autogroup {
   ON,
   OFF,
   UNKNOWN;
 
-  static final Path SYSCTL = Path.of("/proc/sys/kernel/sched_autogroup_enabled");
+  public static final Path SYSCTL = Path.of("/proc/sys/kernel/sched_autogroup_enabled");
 
-  static Autogroup read(Path sysctl) {
+  public static Autogroup read(Path sysctl) {
     try {
       return switch (Files.readString(sysctl).trim()) {
         case "1" -> ON;
@@ -31,7 +31,7 @@ enum Autogroup {
   }
 
   /** For the report's environment. */
-  String describe() {
+  public String describe() {
     return switch (this) {
       case ON ->
           "on (kernel.sched_autogroup_enabled=1): each PostgreSQL backend weighs as much on the"

@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.measure;
 
 import java.util.Arrays;
 
