@@ -1,5 +1,13 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.contenders.CatalogSyncDrain;
+import dev.catalogsync.bench.contenders.DatabaseLimit;
+import dev.catalogsync.bench.contenders.DecodingLimit;
+import dev.catalogsync.bench.contenders.DrainResult;
+import dev.catalogsync.bench.contenders.GitLabDrain;
+import dev.catalogsync.bench.contenders.GitLabWorker;
+import dev.catalogsync.bench.contenders.PerEventSink;
+import dev.catalogsync.bench.contenders.StreamsOnlyDrain;
 import dev.catalogsync.bench.measure.Autogroup;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.measure.TopicOffsets;

@@ -1,5 +1,9 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.contenders.CatalogSyncDrain;
+import dev.catalogsync.bench.contenders.DrainResult;
+import dev.catalogsync.bench.contenders.PerEventSink;
+import dev.catalogsync.bench.contenders.StreamsOnlyDrain;
 import dev.catalogsync.bench.measure.PairedRatio;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.BulkUpdater;

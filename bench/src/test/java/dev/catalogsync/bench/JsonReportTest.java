@@ -2,6 +2,11 @@ package dev.catalogsync.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogsync.bench.contenders.CatalogSyncDrain;
+import dev.catalogsync.bench.contenders.DecodingLimit;
+import dev.catalogsync.bench.contenders.DrainResult;
+import dev.catalogsync.bench.contenders.PerEventSink;
+import dev.catalogsync.bench.contenders.StreamsOnlyDrain;
 import dev.catalogsync.bench.measure.Percentiles;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.BulkUpdater;

@@ -1,5 +1,8 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.contenders;
 
+import dev.catalogsync.bench.BenchSql;
+import dev.catalogsync.bench.Db;
+import dev.catalogsync.bench.Progress;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.measure.TopicOffsets;
 import dev.catalogsync.schemas.contract.Contract;
@@ -25,13 +28,13 @@ import org.apache.kafka.common.TopicPartition;
  * per poll, no coalescing. It reads the backlog's events where catalog-sync's run found them in the
  * topic (so it does not pay for CDC, which favours it), with the same contract check.
  */
-final class PerEventSink {
-  static final String NAME = "per-event sink";
+public final class PerEventSink {
+  public static final String NAME = "per-event sink";
   private static final int MAX_POLL_RECORDS = 1000;
 
   private PerEventSink() {}
 
-  static DrainResult run(
+  public static DrainResult run(
       String jdbcUrl,
       String bootstrapServers,
       String topic,

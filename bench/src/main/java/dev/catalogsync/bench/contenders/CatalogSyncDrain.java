@@ -1,5 +1,8 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.contenders;
 
+import dev.catalogsync.bench.BenchStack;
+import dev.catalogsync.bench.Db;
+import dev.catalogsync.bench.Progress;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.measure.TopicOffsets;
 import java.sql.Connection;
@@ -13,15 +16,15 @@ import java.util.Map;
  * time until no event of the backlog is pending. The clock includes the connector's start, CDC,
  * Kafka, the streams app's coalescing and its guarded batch writes.
  */
-final class CatalogSyncDrain {
-  static final String NAME = "catalog-sync";
+public final class CatalogSyncDrain {
+  public static final String NAME = "catalog-sync";
 
   /** The same pipeline on a backlog with Zipf-skewed keys: where coalescing shows. */
-  static final String ZIPF_NAME = "catalog-sync, Zipf backlog";
+  public static final String ZIPF_NAME = "catalog-sync, Zipf backlog";
 
   private CatalogSyncDrain() {}
 
-  static DrainResult run(
+  public static DrainResult run(
       String name,
       BenchStack stack,
       ResourceMeter meter,

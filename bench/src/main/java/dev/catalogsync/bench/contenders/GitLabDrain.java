@@ -1,5 +1,7 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.contenders;
 
+import dev.catalogsync.bench.Db;
+import dev.catalogsync.bench.Progress;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -8,10 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The GitLab-style worker working off the backlog: one wake-up, then runs while events remain. */
-final class GitLabDrain {
+public final class GitLabDrain {
   private GitLabDrain() {}
 
-  static DrainResult run(
+  public static DrainResult run(
       String jdbcUrl, ResourceMeter meter, long from, long to, Duration timeBox, Progress progress)
       throws SQLException {
     long events = to - from;

@@ -1,5 +1,8 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.contenders;
 
+import dev.catalogsync.bench.BenchStack;
+import dev.catalogsync.bench.Db;
+import dev.catalogsync.bench.Progress;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,13 +22,13 @@ import org.apache.kafka.common.TopicPartition;
  * group, empty state) gets the backlog's first offsets committed beforehand, so it reads exactly
  * the backlog.
  */
-final class StreamsOnlyDrain {
-  static final String NAME = "catalog-sync, streams app only (from Kafka)";
+public final class StreamsOnlyDrain {
+  public static final String NAME = "catalog-sync, streams app only (from Kafka)";
   private static final String APPLICATION_ID = "catalog-sync-bench-replay";
 
   private StreamsOnlyDrain() {}
 
-  static DrainResult run(
+  public static DrainResult run(
       BenchStack stack,
       ResourceMeter meter,
       Map<TopicPartition, Long> startOffsets,

@@ -1,5 +1,8 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.contenders;
 
+import dev.catalogsync.bench.BenchSql;
+import dev.catalogsync.bench.Db;
+import dev.catalogsync.bench.Progress;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.BulkUpdater;
 import dev.catalogsync.bench.workload.KeySampler;
@@ -16,12 +19,12 @@ import java.util.SplittableRandom;
  * of catalog_resources, 10,000 distinct rows per statement, with nothing else going on (no Kafka,
  * no queue marking). Keys follow the same distribution as the backlog.
  */
-final class DatabaseLimit {
-  static final String NAME = "database limit";
+public final class DatabaseLimit {
+  public static final String NAME = "database limit";
 
   private DatabaseLimit() {}
 
-  static DrainResult run(
+  public static DrainResult run(
       String jdbcUrl,
       ResourceMeter meter,
       KeySampler keys,

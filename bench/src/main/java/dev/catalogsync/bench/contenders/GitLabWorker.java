@@ -1,5 +1,7 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.contenders;
 
+import dev.catalogsync.bench.BenchSql;
+import dev.catalogsync.bench.Db;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +28,8 @@ import java.util.UUID;
  * <p>A run is started by a wake-up: in GitLab, a model callback after each commit, or the cron
  * every minute. For a backlog that is already there, one wake-up starts the chain of runs.
  */
-final class GitLabWorker implements AutoCloseable {
-  static final String NAME = "GitLab-style worker";
+public final class GitLabWorker implements AutoCloseable {
+  public static final String NAME = "GitLab-style worker";
   static final int BATCH_SIZE = 1000;
   private static final String LEASE = "ci_catalog_resources_process_sync_events";
 
@@ -55,7 +57,7 @@ final class GitLabWorker implements AutoCloseable {
     mark = c.prepareStatement(BenchSql.load("gitlab-mark-processed.sql"));
   }
 
-  static void install(String jdbcUrl) throws SQLException {
+  public static void install(String jdbcUrl) throws SQLException {
     try (Connection c = Db.connect(jdbcUrl)) {
       Db.script(c, "gitlab-lease-table.sql");
     }

@@ -1,5 +1,7 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.contenders;
 
+import dev.catalogsync.bench.Db;
+import dev.catalogsync.bench.Progress;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
@@ -21,8 +23,8 @@ import org.postgresql.replication.PGReplicationStream;
  * it) to a client that only counts the inserts. No Debezium, no Kafka, no writes. The slot is made
  * before the backlog is written and dropped when the measurement ends.
  */
-final class DecodingLimit implements AutoCloseable {
-  static final String NAME = "decoding limit";
+public final class DecodingLimit implements AutoCloseable {
+  public static final String NAME = "decoding limit";
   static final String SLOT = "catalog_sync_bench_decoding";
 
   /** pgoutput's message type of a row insert. */
@@ -35,7 +37,7 @@ final class DecodingLimit implements AutoCloseable {
   }
 
   /** Starts remembering WAL from here: call before the backlog is written. */
-  static DecodingLimit createSlot(String jdbcUrl) throws SQLException {
+  public static DecodingLimit createSlot(String jdbcUrl) throws SQLException {
     try (Connection c = Db.connect(jdbcUrl)) {
       Db.queryLong(c, "decoding-slot-drop.sql", SLOT);
       Db.queryString(c, "decoding-slot-create.sql", SLOT);
@@ -44,7 +46,7 @@ final class DecodingLimit implements AutoCloseable {
   }
 
   /** Reads the slot until {@code events} inserts arrived or the time box ended. */
-  DrainResult run(
+  public DrainResult run(
       ResourceMeter meter, String publication, long events, Duration timeBox, Progress progress)
       throws SQLException {
     Properties replication = new Properties();

@@ -1,5 +1,6 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.contenders;
 
+import dev.catalogsync.bench.Progress;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ import java.util.Map;
  * @param milestones named moments, seconds since its start (e.g. when CDC had published all)
  * @param usage CPU and memory meanwhile
  */
-record DrainResult(
+public record DrainResult(
     String contender,
     long backlog,
     long processed,
@@ -25,7 +26,7 @@ record DrainResult(
     Map<String, Double> milestones,
     ResourceMeter.Usage usage) {
 
-  double perSecond() {
+  public double perSecond() {
     return seconds > 0 ? processed / seconds : 0;
   }
 
@@ -37,11 +38,11 @@ record DrainResult(
   }
 
   /** CPU microseconds per processed event: this JVM's and PostgreSQL's (NaN when unknown). */
-  double jvmMicrosPerEvent() {
+  public double jvmMicrosPerEvent() {
     return microsPerEvent(usage.jvmCores());
   }
 
-  double postgresMicrosPerEvent() {
+  public double postgresMicrosPerEvent() {
     return microsPerEvent(usage.postgresCores());
   }
 
@@ -49,7 +50,7 @@ record DrainResult(
     return processed > 0 && cores >= 0 ? cores * usage.seconds() * 1e6 / processed : Double.NaN;
   }
 
-  double rowWritesPerEvent() {
+  public double rowWritesPerEvent() {
     return processed > 0 && rowWrites >= 0 ? (double) rowWrites / processed : Double.NaN;
   }
 }
