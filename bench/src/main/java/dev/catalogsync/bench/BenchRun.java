@@ -8,6 +8,8 @@ import dev.catalogsync.bench.contenders.GitLabDrain;
 import dev.catalogsync.bench.contenders.GitLabWorker;
 import dev.catalogsync.bench.contenders.PerEventSink;
 import dev.catalogsync.bench.contenders.StreamsOnlyDrain;
+import dev.catalogsync.bench.freshness.FreshnessPhase;
+import dev.catalogsync.bench.freshness.FreshnessResult;
 import dev.catalogsync.bench.measure.Autogroup;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.measure.TopicOffsets;

@@ -1,5 +1,6 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.freshness.FreshnessResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

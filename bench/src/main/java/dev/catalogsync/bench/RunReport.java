@@ -2,6 +2,7 @@ package dev.catalogsync.bench;
 
 import dev.catalogsync.bench.contenders.CatalogSyncDrain;
 import dev.catalogsync.bench.contenders.DrainResult;
+import dev.catalogsync.bench.freshness.FreshnessResult;
 import dev.catalogsync.bench.measure.PairedRatio;
 import dev.catalogsync.bench.workload.BulkUpdater;
 import java.util.List;

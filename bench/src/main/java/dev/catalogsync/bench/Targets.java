@@ -5,6 +5,8 @@ import dev.catalogsync.bench.contenders.DecodingLimit;
 import dev.catalogsync.bench.contenders.DrainResult;
 import dev.catalogsync.bench.contenders.GitLabWorker;
 import dev.catalogsync.bench.contenders.StreamsOnlyDrain;
+import dev.catalogsync.bench.freshness.FreshnessResult;
+import dev.catalogsync.bench.freshness.WriteBatches;
 import dev.catalogsync.bench.measure.Autogroup;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.KeyDistribution;

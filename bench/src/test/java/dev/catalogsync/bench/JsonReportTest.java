@@ -7,6 +7,8 @@ import dev.catalogsync.bench.contenders.DecodingLimit;
 import dev.catalogsync.bench.contenders.DrainResult;
 import dev.catalogsync.bench.contenders.PerEventSink;
 import dev.catalogsync.bench.contenders.StreamsOnlyDrain;
+import dev.catalogsync.bench.freshness.FreshnessResult;
+import dev.catalogsync.bench.freshness.WriteBatches;
 import dev.catalogsync.bench.measure.Percentiles;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.BulkUpdater;

@@ -60,12 +60,4 @@ class OptionsTest {
     assertThat(json).contains("2.500").contains("null").contains("\"q\\\"uote\\n\"");
     assertThat(json).contains("\"b\": {}");
   }
-
-  @Test
-  void probeFindsTheTopLevelEventId() {
-    byte[] json =
-        "{\"catalog_resource_id\":7,\"project_id\":9,\"id\":12345,\"name\":\"x\"}".getBytes();
-    assertThat(TopicProbe.eventId(json)).isEqualTo(12345);
-    assertThat(TopicProbe.eventId("{}".getBytes())).isEqualTo(-1);
-  }
 }

@@ -6,6 +6,8 @@ import dev.catalogsync.bench.contenders.CatalogSyncDrain;
 import dev.catalogsync.bench.contenders.DecodingLimit;
 import dev.catalogsync.bench.contenders.DrainResult;
 import dev.catalogsync.bench.contenders.GitLabWorker;
+import dev.catalogsync.bench.freshness.FreshnessResult;
+import dev.catalogsync.bench.freshness.WriteBatches;
 import dev.catalogsync.bench.measure.Autogroup;
 import dev.catalogsync.bench.measure.Percentiles;
 import dev.catalogsync.bench.measure.ResourceMeter;

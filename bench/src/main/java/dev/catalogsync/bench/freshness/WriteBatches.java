@@ -1,5 +1,6 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.freshness;
 
+import dev.catalogsync.bench.BenchSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +16,8 @@ import java.sql.SQLException;
  * @param p99Ms 99th percentile of the same
  * @param totalMs the sum: time the writers spent in the database
  */
-record WriteBatches(long batches, double meanRows, double p50Ms, double p99Ms, double totalMs) {
+public record WriteBatches(
+    long batches, double meanRows, double p50Ms, double p99Ms, double totalMs) {
   static WriteBatches read(Connection c, long from, long to) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(BenchSql.load("apply-batches.sql"))) {
       ps.setLong(1, from);

@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.freshness;
 
 import dev.catalogsync.bench.measure.TopicOffsets;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.freshness;
 
+import dev.catalogsync.bench.SvgChart;
 import dev.catalogsync.bench.measure.Percentiles;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.KeyDistribution;
@@ -26,7 +27,7 @@ import java.util.List;
  * @param p99PerSecond freshness p99 per second of creation time (x: seconds since the phase began)
  * @param usage CPU and memory over the phase, its drain tail included
  */
-record FreshnessResult(
+public record FreshnessResult(
     String label,
     Rate rate,
     KeyDistribution keys,
@@ -43,15 +44,15 @@ record FreshnessResult(
     List<SvgChart.Point> p99PerSecond,
     ResourceMeter.Usage usage) {
 
-  double rowWritesPerUpdate() {
+  public double rowWritesPerUpdate() {
     return events == 0 ? Double.NaN : (double) rowWrites / events;
   }
 
   /** Share of the source rate the applied rate must reach to count as kept up. */
-  static final double KEPT_UP_SHARE = 0.98;
+  public static final double KEPT_UP_SHARE = 0.98;
 
   /** Applied kept up with what the source committed (2% slack for the tail of the window). */
-  boolean keptUp() {
+  public boolean keptUp() {
     return unapplied == 0 && appliedPerSecond >= KEPT_UP_SHARE * sourcePerSecond;
   }
 }

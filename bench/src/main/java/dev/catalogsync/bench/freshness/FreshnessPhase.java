@@ -1,5 +1,10 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.freshness;
 
+import dev.catalogsync.bench.BenchSql;
+import dev.catalogsync.bench.BenchStack;
+import dev.catalogsync.bench.Db;
+import dev.catalogsync.bench.Progress;
+import dev.catalogsync.bench.SvgChart;
 import dev.catalogsync.bench.measure.Percentiles;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.KeySampler;
@@ -19,10 +24,10 @@ import java.util.TreeMap;
  * Drives the source at one rate while the whole pipeline runs, waits for it to catch up, then reads
  * every event's freshness from the apply log.
  */
-final class FreshnessPhase {
+public final class FreshnessPhase {
   private FreshnessPhase() {}
 
-  static FreshnessResult run(
+  public static FreshnessResult run(
       BenchStack stack,
       ResourceMeter meter,
       KeySampler keys,

@@ -1,5 +1,6 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.freshness;
 
+import dev.catalogsync.bench.Db;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
