@@ -13,6 +13,8 @@ import dev.catalogsync.bench.freshness.FreshnessResult;
 import dev.catalogsync.bench.measure.Autogroup;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.measure.TopicOffsets;
+import dev.catalogsync.bench.sourcecost.SourceCost;
+import dev.catalogsync.bench.sourcecost.SourceCostResult;
 import dev.catalogsync.bench.workload.BulkUpdater;
 import dev.catalogsync.bench.workload.KeyDistribution;
 import dev.catalogsync.bench.workload.KeySampler;

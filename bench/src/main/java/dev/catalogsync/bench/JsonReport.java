@@ -8,6 +8,7 @@ import dev.catalogsync.bench.freshness.FreshnessResult;
 import dev.catalogsync.bench.measure.PairedRatio;
 import dev.catalogsync.bench.measure.Percentiles;
 import dev.catalogsync.bench.measure.ResourceMeter;
+import dev.catalogsync.bench.sourcecost.SourceCostResult;
 import dev.catalogsync.bench.workload.Rate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -8,6 +8,8 @@ import dev.catalogsync.bench.freshness.FreshnessResult;
 import dev.catalogsync.bench.freshness.WriteBatches;
 import dev.catalogsync.bench.measure.PairedRatio;
 import dev.catalogsync.bench.measure.ResourceMeter;
+import dev.catalogsync.bench.sourcecost.SourceCost;
+import dev.catalogsync.bench.sourcecost.SourceCostResult;
 import dev.catalogsync.bench.workload.BulkUpdater;
 import java.util.ArrayList;
 import java.util.List;

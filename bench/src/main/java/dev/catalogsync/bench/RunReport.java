@@ -4,6 +4,7 @@ import dev.catalogsync.bench.contenders.CatalogSyncDrain;
 import dev.catalogsync.bench.contenders.DrainResult;
 import dev.catalogsync.bench.freshness.FreshnessResult;
 import dev.catalogsync.bench.measure.PairedRatio;
+import dev.catalogsync.bench.sourcecost.SourceCostResult;
 import dev.catalogsync.bench.workload.BulkUpdater;
 import java.util.List;
 import java.util.Map;

@@ -11,6 +11,7 @@ import dev.catalogsync.bench.freshness.FreshnessResult;
 import dev.catalogsync.bench.freshness.WriteBatches;
 import dev.catalogsync.bench.measure.Percentiles;
 import dev.catalogsync.bench.measure.ResourceMeter;
+import dev.catalogsync.bench.sourcecost.SourceCostResult;
 import dev.catalogsync.bench.workload.BulkUpdater;
 import dev.catalogsync.bench.workload.KeyDistribution;
 import dev.catalogsync.bench.workload.Rate;

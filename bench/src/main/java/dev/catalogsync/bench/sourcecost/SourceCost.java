@@ -1,5 +1,7 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.sourcecost;
 
+import dev.catalogsync.bench.Db;
+import dev.catalogsync.bench.Progress;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.KeySampler;
 import dev.catalogsync.bench.workload.Rate;
@@ -18,13 +20,15 @@ import java.util.List;
  * time, against three databases on the same server that differ only in the trigger on projects.
  * Runs before Kafka and the pipeline start, so nothing else competes for the machine.
  */
-final class SourceCost {
+public final class SourceCost {
   /** The order of the variants in each round: each one twice in each position. */
-  static final int[][] ROUNDS = {{0, 1, 2}, {2, 1, 0}, {1, 2, 0}, {0, 2, 1}, {2, 0, 1}, {1, 0, 2}};
+  public static final int[][] ROUNDS = {
+    {0, 1, 2}, {2, 1, 0}, {1, 2, 0}, {0, 2, 1}, {2, 0, 1}, {1, 0, 2}
+  };
 
   private SourceCost() {}
 
-  static List<SourceCostResult> run(
+  public static List<SourceCostResult> run(
       PostgresServer server,
       ResourceMeter meter,
       KeySampler keys,

@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.sourcecost;
 
 import dev.catalogsync.bench.measure.Percentiles;
 import dev.catalogsync.bench.measure.ResourceMeter;
@@ -14,7 +14,7 @@ import dev.catalogsync.bench.measure.ResourceMeter;
  * @param sliceRates updates per second of each short slice, in the order they ran
  * @param usage CPU and memory meanwhile
  */
-record SourceCostResult(
+public record SourceCostResult(
     String variant,
     String database,
     double updatesPerSecond,
@@ -24,7 +24,7 @@ record SourceCostResult(
     ResourceMeter.Usage usage) {
 
   /** The middle slice rate: what a run without a checkpoint or autovacuum in it would show. */
-  double medianSliceRate() {
+  public double medianSliceRate() {
     return Percentiles.of(sliceRates.stream().mapToDouble(Double::doubleValue).toArray()).p50();
   }
 }
