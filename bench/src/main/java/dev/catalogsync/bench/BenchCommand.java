@@ -1,5 +1,8 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.report.ReportWriter;
+import dev.catalogsync.bench.report.RunReport;
+import dev.catalogsync.bench.report.TargetResult;
 import dev.catalogsync.bench.workload.KeyDistribution;
 import dev.catalogsync.bench.workload.Rate;
 import dev.catalogsync.core.BuildVersion;

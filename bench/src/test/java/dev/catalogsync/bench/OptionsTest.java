@@ -3,6 +3,7 @@ package dev.catalogsync.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catalogsync.bench.report.JsonWriter;
 import dev.catalogsync.bench.workload.KeyDistribution;
 import dev.catalogsync.bench.workload.Rate;
 import java.time.Duration;

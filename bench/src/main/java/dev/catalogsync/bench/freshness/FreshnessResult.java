@@ -1,8 +1,8 @@
 package dev.catalogsync.bench.freshness;
 
-import dev.catalogsync.bench.SvgChart;
 import dev.catalogsync.bench.measure.Percentiles;
 import dev.catalogsync.bench.measure.ResourceMeter;
+import dev.catalogsync.bench.report.SvgChart;
 import dev.catalogsync.bench.workload.KeyDistribution;
 import dev.catalogsync.bench.workload.Rate;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.report;
 
+import dev.catalogsync.bench.BenchOptions;
 import dev.catalogsync.bench.contenders.CatalogSyncDrain;
 import dev.catalogsync.bench.contenders.DrainResult;
 import dev.catalogsync.bench.contenders.PerEventSink;

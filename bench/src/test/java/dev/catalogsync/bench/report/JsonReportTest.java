@@ -1,7 +1,8 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogsync.bench.BenchOptions;
 import dev.catalogsync.bench.contenders.CatalogSyncDrain;
 import dev.catalogsync.bench.contenders.DecodingLimit;
 import dev.catalogsync.bench.contenders.DrainResult;

@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.report;
 
 import dev.catalogsync.bench.contenders.CatalogSyncDrain;
 import dev.catalogsync.bench.contenders.DrainResult;
@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The human-readable report. Section titles are stable: tests and readers look for them. */
-final class MarkdownReport {
-  static final List<String> SECTIONS =
+public final class MarkdownReport {
+  public static final List<String> SECTIONS =
       List.of(
           "## Summary",
           "## Targets",

@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.report;
 
 import dev.catalogsync.bench.freshness.FreshnessResult;
 import java.io.IOException;
@@ -8,14 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Writes report.md, report.json and freshness.svg into the output directory. */
-final class ReportWriter {
-  static final String MARKDOWN = "report.md";
-  static final String JSON = "report.json";
-  static final String SVG = "freshness.svg";
+public final class ReportWriter {
+  public static final String MARKDOWN = "report.md";
+  public static final String JSON = "report.json";
+  public static final String SVG = "freshness.svg";
 
   private ReportWriter() {}
 
-  static List<Path> write(RunReport report, Path directory) throws IOException {
+  public static List<Path> write(RunReport report, Path directory) throws IOException {
     Files.createDirectories(directory);
     Path md = directory.resolve(MARKDOWN);
     Path json = directory.resolve(JSON);

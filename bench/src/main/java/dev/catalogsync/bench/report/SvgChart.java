@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.report;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +12,7 @@ public final class SvgChart {
   public record Point(double x, double y) {}
 
   /** A named line. */
-  public record Series(String name, List<Point> points) {}
+  record Series(String name, List<Point> points) {}
 
   private static final int WIDTH = 900;
   private static final int HEIGHT = 480;
@@ -26,7 +26,7 @@ public final class SvgChart {
 
   private SvgChart() {}
 
-  public static String render(String title, String xLabel, String yLabel, List<Series> series) {
+  static String render(String title, String xLabel, String yLabel, List<Series> series) {
     double maxX = 0;
     double maxY = 0;
     for (Series s : series) {

@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.report;
 
 import dev.catalogsync.core.Settings;
 import dev.catalogsync.streams.StreamsAppConfig;

@@ -1,5 +1,6 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.report;
 
+import dev.catalogsync.bench.BenchOptions;
 import dev.catalogsync.bench.contenders.CatalogSyncDrain;
 import dev.catalogsync.bench.contenders.DrainResult;
 import dev.catalogsync.bench.freshness.FreshnessResult;
@@ -22,7 +23,7 @@ import java.util.Map;
  * @param targets the goals, met or missed
  * @param totalSeconds wall time of the whole run
  */
-record RunReport(
+public record RunReport(
     String command,
     Map<String, String> environment,
     BenchOptions options,

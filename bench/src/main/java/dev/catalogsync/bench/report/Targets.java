@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.report;
 
 import dev.catalogsync.bench.contenders.CatalogSyncDrain;
 import dev.catalogsync.bench.contenders.DecodingLimit;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Compares a run with the goals of issue 6 and, where one is missed, says what the data shows. */
-final class Targets {
+public final class Targets {
   static final double FRESHNESS_P99_AT_1K_MS = 250;
   static final double FRESHNESS_P99_AT_MAX_MS = 1000;
   static final double DRAIN_EVENTS_PER_SECOND = 50_000;
@@ -34,7 +34,7 @@ final class Targets {
 
   private Targets() {}
 
-  static List<TargetResult> evaluate(
+  public static List<TargetResult> evaluate(
       KeyDistribution mainKeys,
       List<FreshnessResult> freshness,
       List<DrainResult> drains,

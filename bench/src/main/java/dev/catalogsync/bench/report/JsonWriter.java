@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.report;
 
 import java.util.Iterator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.catalogsync.bench;
+package dev.catalogsync.bench.report;
 
 /**
  * One goal of issue 6 against what this run measured. The benchmark reports; it never fails a run
@@ -9,8 +9,8 @@ package dev.catalogsync.bench;
  * @param status met, missed, or not measured in this run
  * @param whereTimeGoes for a missed target: what the measurements say about the cause
  */
-record TargetResult(String goal, String measured, Status status, String whereTimeGoes) {
-  enum Status {
+public record TargetResult(String goal, String measured, Status status, String whereTimeGoes) {
+  public enum Status {
     MET,
     MISSED,
     NOT_MEASURED
