@@ -1,33 +1,23 @@
 package dev.catalogsync.bench.measure;
 
-import dev.catalogsync.bench.BenchStack;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * CPU and memory over a phase: this JVM's process CPU time (broker, connector, streams app and the
  * load generator all live here), an approximate split of it by thread name, the PostgreSQL server's
  * processes from /proc, heap and resident set size; and, from the kernel's scheduler statistics,
  * how long the pipeline's serial stages sat runnable waiting for a CPU.
+ *
+ * <p>It takes snapshots and turns two of them into figures; reading /proc ({@link ProcFs}), timing
+ * Java threads ({@link JvmThreadCpu}) and sorting threads into the pipeline's parts ({@link
+ * ThreadGrouping}) are the jobs of its parts.
  */
 public final class ResourceMeter {
-  /** Clock ticks per second of /proc's CPU times; 100 on every Linux this runs on. */
-  private static final double TICKS_PER_SECOND = 100.0;
-
-  /**
-   * Kernel name prefix of the bench's stream threads: Linux keeps the first 15 characters of a Java
-   * thread's name, and every thread of the streams app starts with its application id.
-   */
-  private static final String STREAMS_KERNEL_NAME = BenchStack.APPLICATION_ID.substring(0, 15);
-
   // Scheduler groups: the pipeline's serial stages.
   public static final String CDC = "cdc";
   public static final String STREAMS_APP = "streams-app";
@@ -123,39 +113,34 @@ public final class ResourceMeter {
     }
   }
 
-  private final com.sun.management.OperatingSystemMXBean os =
-      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final ProcFs proc;
+  private final JvmThreadCpu jvm;
   private final long postmasterPid;
-  private final Map<Long, String> threadNames = new HashMap<>();
 
   /**
    * @param postgresDataDirectory the server's data directory, whose postmaster.pid names the server
    *     process; null when unknown
    */
   public ResourceMeter(Path postgresDataDirectory) {
-    this.postmasterPid = readPostmasterPid(postgresDataDirectory);
+    this(new ProcFs(), new JvmThreadCpu(), postmasterPid(postgresDataDirectory));
+  }
+
+  /** A meter on given parts (tests give it a /proc of their own). */
+  ResourceMeter(ProcFs proc, JvmThreadCpu jvm, long postmasterPid) {
+    this.proc = proc;
+    this.jvm = jvm;
+    this.postmasterPid = postmasterPid;
   }
 
   public Snapshot snapshot() {
-    Map<Long, Long> cpu = new HashMap<>();
-    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (info == null) {
-        continue;
-      }
-      long t = threads.getThreadCpuTime(info.getThreadId());
-      if (t >= 0) {
-        cpu.put(info.getThreadId(), t);
-        threadNames.put(info.getThreadId(), info.getThreadName());
-      }
-    }
-    Map<Path, long[]> serverChildren = serverChildren();
+    Map<Long, Long> threads = jvm.threadCpuNanos();
+    Map<Long, long[]> serverChildren = serverChildren();
     return new Snapshot(
         System.nanoTime(),
-        os.getProcessCpuTime(),
+        jvm.processCpuNanos(),
         postgresTicks(serverChildren),
-        machineBusyTicks(),
-        cpu,
+        proc.machineBusyTicks(),
+        threads,
         vmThreadTicks(),
         schedStats(serverChildren));
   }
@@ -163,8 +148,7 @@ public final class ResourceMeter {
   public Usage between(Snapshot from, Snapshot to) {
     double seconds = Math.max(1e-9, (to.wallNanos() - from.wallNanos()) / 1e9);
     Map<String, Double> byComponent = new LinkedHashMap<>();
-    for (String group :
-        new String[] {"streams-app", "connector", "kafka-broker", "bench", "gc", "jit", "other"}) {
+    for (String group : ThreadGrouping.COMPONENTS) {
       byComponent.put(group, 0.0);
     }
     to.vmTicks()
@@ -173,13 +157,13 @@ public final class ResourceMeter {
                 byComponent.put(
                     group,
                     Math.max(0, ticks - from.vmTicks().getOrDefault(group, 0L))
-                        / TICKS_PER_SECOND
+                        / ProcFs.TICKS_PER_SECOND
                         / seconds));
     to.threads()
         .forEach(
             (id, cpu) -> {
               long before = from.threads().getOrDefault(id, 0L);
-              String group = group(threadNames.getOrDefault(id, ""));
+              String group = ThreadGrouping.component(jvm.name(id));
               byComponent.merge(group, (cpu - before) / 1e9 / seconds, Double::sum);
             });
     // Threads that ended in between (clients, drained workers) are in the process total only.
@@ -189,7 +173,7 @@ public final class ResourceMeter {
     double pgCores =
         from.postgresTicks() < 0 || to.postgresTicks() < 0
             ? -1
-            : (to.postgresTicks() - from.postgresTicks()) / TICKS_PER_SECOND / seconds;
+            : (to.postgresTicks() - from.postgresTicks()) / ProcFs.TICKS_PER_SECOND / seconds;
     Runtime rt = Runtime.getRuntime();
     return new Usage(
         seconds,
@@ -197,11 +181,11 @@ public final class ResourceMeter {
         pgCores,
         from.machineBusyTicks() < 0 || to.machineBusyTicks() < 0
             ? -1
-            : (to.machineBusyTicks() - from.machineBusyTicks()) / TICKS_PER_SECOND / seconds,
+            : (to.machineBusyTicks() - from.machineBusyTicks()) / ProcFs.TICKS_PER_SECOND / seconds,
         byComponent,
         (rt.totalMemory() - rt.freeMemory()) / 1048576.0,
-        procStatusMb("VmRSS:"),
-        procStatusMb("VmHWM:"),
+        proc.ownStatusMb("VmRSS:"),
+        proc.ownStatusMb("VmHWM:"),
         cpuWait(from, to, seconds));
   }
 
@@ -239,62 +223,32 @@ public final class ResourceMeter {
    * Scheduler statistics of Debezium's threads and the stream threads (by kernel thread name) and
    * of the PostgreSQL server's walsenders, which decode the WAL for Debezium. Empty off Linux.
    */
-  private static Map<Long, Sched> schedStats(Map<Path, long[]> serverChildren) {
-    Map<Long, Sched> all = new HashMap<>();
-    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-      for (Path task : (Iterable<Path>) tasks::iterator) {
-        String group = schedGroup(readQuietly(task.resolve("comm")));
-        if (group != null) {
-          put(all, task, group);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
+  private Map<Long, Sched> schedStats(Map<Long, long[]> serverChildren) {
+    Map<Long, String> threads = proc.ownThreads();
+    if (threads == null) {
       return Map.of();
     }
+    Map<Long, Sched> all = new HashMap<>();
+    threads.forEach(
+        (id, kernelName) -> {
+          String stage = ThreadGrouping.serialStage(kernelName);
+          if (stage != null) {
+            put(all, id, stage, proc.ownThreadSchedstat(id));
+          }
+        });
     if (serverChildren != null) {
-      for (Path p : serverChildren.keySet()) {
-        // PostgreSQL sets each backend's title: "postgres: walsender <user> <client> ..."
-        if (readQuietly(p.resolve("cmdline")).contains("walsender")) {
-          put(all, p, WALSENDER);
+      for (long pid : serverChildren.keySet()) {
+        if (ThreadGrouping.isWalsender(proc.cmdline(pid))) {
+          put(all, pid, WALSENDER, proc.schedstat(pid));
         }
       }
     }
     return all;
   }
 
-  private static void put(Map<Long, Sched> all, Path task, String group) {
-    long[] runWait = schedstat(readQuietly(task.resolve("schedstat")));
+  private static void put(Map<Long, Sched> all, long id, String group, long[] runWait) {
     if (runWait != null) {
-      all.put(
-          Long.parseLong(task.getFileName().toString()), new Sched(group, runWait[0], runWait[1]));
-    }
-  }
-
-  /** The pipeline's serial stages by kernel thread name; null for every other thread. */
-  static String schedGroup(String kernelName) {
-    String n = kernelName.strip();
-    if (n.startsWith("debezium")) {
-      return CDC;
-    }
-    if (n.startsWith(STREAMS_KERNEL_NAME)) {
-      return STREAMS_APP;
-    }
-    return null;
-  }
-
-  /**
-   * Nanoseconds on a CPU and waiting on a run queue, the first two fields of a schedstat file; null
-   * when it is empty or malformed.
-   */
-  static long[] schedstat(String content) {
-    String[] f = content.strip().split("\\s+");
-    if (f.length < 2) {
-      return null;
-    }
-    try {
-      return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
-    } catch (NumberFormatException e) {
-      return null;
+      all.put(id, new Sched(group, runWait[0], runWait[1]));
     }
   }
 
@@ -302,72 +256,21 @@ public final class ResourceMeter {
    * CPU ticks of the JVM's own threads, which are not Java threads (the thread MXBean does not see
    * them): the garbage collector's and the JIT compiler's, from /proc/self/task. Empty off Linux.
    */
-  private static Map<String, Long> vmThreadTicks() {
-    Map<String, Long> ticks = new HashMap<>();
-    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
-      for (Path task : (Iterable<Path>) tasks::iterator) {
-        String group = vmGroup(readQuietly(task.resolve("comm")));
-        long[] cpu = group == null ? null : stat(task.resolve("stat"));
-        if (cpu != null) {
-          ticks.merge(group, cpu[1] + cpu[2], Long::sum);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
+  private Map<String, Long> vmThreadTicks() {
+    Map<Long, String> threads = proc.ownThreads();
+    if (threads == null) {
       return Map.of();
     }
+    Map<String, Long> ticks = new HashMap<>();
+    threads.forEach(
+        (id, kernelName) -> {
+          String group = ThreadGrouping.vmComponent(kernelName);
+          long[] cpu = group == null ? null : proc.ownThreadStat(id);
+          if (cpu != null) {
+            ticks.merge(group, cpu[1] + cpu[2], Long::sum);
+          }
+        });
     return ticks;
-  }
-
-  /** "gc" or "jit" for HotSpot's own threads (G1 and Parallel names), null for any other. */
-  static String vmGroup(String threadName) {
-    String n = threadName.strip();
-    if (n.contains("CompilerThre")) {
-      return "jit";
-    }
-    if (n.startsWith("GC Thread")
-        || n.startsWith("G1 ")
-        || n.startsWith("VM Thread")
-        || n.startsWith("ParGC")) {
-      return "gc";
-    }
-    return null;
-  }
-
-  private static String readQuietly(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      return "";
-    }
-  }
-
-  /** Heuristic by thread name: Kafka Streams and Debezium name their threads recognisably. */
-  static String group(String name) {
-    String n = name.toLowerCase(java.util.Locale.ROOT);
-    if (n.contains("streamthread") || n.contains("catalog-sync-bench")) {
-      return "streams-app";
-    }
-    if (n.startsWith("bench-") || n.equals("main")) {
-      return "bench";
-    }
-    if (n.contains("debezium")
-        || n.contains("producer-")
-        || n.contains("engine")
-        || n.startsWith("pool-")
-        || n.contains("connector")) {
-      return "connector";
-    }
-    if (n.contains("kafka")
-        || n.contains("raft")
-        || n.contains("controller")
-        || n.contains("broker")
-        || n.contains("data-plane")
-        || n.contains("reaper")
-        || n.contains("log-cleaner")
-        || n.contains("metadata")) {
-      return "kafka-broker";
-    }
-    return "other";
   }
 
   /**
@@ -375,11 +278,11 @@ public final class ResourceMeter {
    * its live children. A backend that exits between two snapshots moves from the live sum into
    * cutime, so differences stay right.
    */
-  private long postgresTicks(Map<Path, long[]> serverChildren) {
+  private long postgresTicks(Map<Long, long[]> serverChildren) {
     if (postmasterPid <= 0 || serverChildren == null) {
       return -1;
     }
-    long[] self = stat(postmasterPid);
+    long[] self = proc.stat(postmasterPid);
     if (self == null) {
       return -1;
     }
@@ -391,71 +294,18 @@ public final class ResourceMeter {
   }
 
   /**
-   * The /proc directory and stat fields of every live child process of the PostgreSQL server; empty
-   * without a known server, null when /proc cannot be listed.
+   * The stat fields of every live child process of the PostgreSQL server, by pid; empty without a
+   * known server, null when /proc cannot be listed.
    */
-  private Map<Path, long[]> serverChildren() {
+  private Map<Long, long[]> serverChildren() {
     if (postmasterPid <= 0) {
       return Map.of();
     }
-    Map<Path, long[]> children = new HashMap<>();
-    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      for (Path p : (Iterable<Path>) procs::iterator) {
-        String name = p.getFileName().toString();
-        if (!name.chars().allMatch(Character::isDigit)) {
-          continue;
-        }
-        long[] child = stat(Long.parseLong(name));
-        if (child != null && child[0] == postmasterPid) {
-          children.put(p, child);
-        }
-      }
-    } catch (IOException e) {
-      return null;
-    }
-    return children;
+    return proc.children(postmasterPid);
   }
 
-  /** Busy CPU ticks of the whole machine (/proc/stat: all but idle and iowait), or -1. */
-  private static long machineBusyTicks() {
-    try {
-      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-      long busy = 0;
-      for (int i = 1; i < f.length && i <= 8; i++) {
-        if (i != 4 && i != 5) { // idle, iowait
-          busy += Long.parseLong(f[i]);
-        }
-      }
-      return busy;
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
-  }
-
-  /** ppid, utime, stime, cutime, cstime of a process, or null when it is gone. */
-  private static long[] stat(long pid) {
-    return stat(Path.of("/proc", Long.toString(pid), "stat"));
-  }
-
-  /** The same fields of a /proc stat file (of a process or of one of its threads). */
-  private static long[] stat(Path statFile) {
-    try {
-      String s = Files.readString(statFile);
-      // The command name is in parentheses and may contain spaces; fields follow the last ')'.
-      String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-      return new long[] {
-        Long.parseLong(f[1]),
-        Long.parseLong(f[11]),
-        Long.parseLong(f[12]),
-        Long.parseLong(f[13]),
-        Long.parseLong(f[14])
-      };
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static long readPostmasterPid(Path dataDirectory) {
+  /** The server process named in a data directory's postmaster.pid; -1 when unknown. */
+  static long postmasterPid(Path dataDirectory) {
     if (dataDirectory == null) {
       return -1;
     }
@@ -465,18 +315,5 @@ public final class ResourceMeter {
     } catch (IOException | RuntimeException e) {
       return -1;
     }
-  }
-
-  private static double procStatusMb(String field) {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith(field)) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // not Linux: reported as unknown
-    }
-    return -1;
   }
 }

@@ -7,51 +7,15 @@ import dev.catalogsync.bench.measure.ResourceMeter.CpuWait;
 import dev.catalogsync.bench.measure.ResourceMeter.Sched;
 import dev.catalogsync.bench.measure.ResourceMeter.Snapshot;
 import dev.catalogsync.bench.measure.ResourceMeter.Usage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ResourceMeterTest {
-  @Test
-  void hotSpotsOwnThreadsAreGcOrJit() {
-    assertThat(ResourceMeter.vmGroup("C2 CompilerThre\n")).isEqualTo("jit");
-    assertThat(ResourceMeter.vmGroup("C1 CompilerThre")).isEqualTo("jit");
-    assertThat(ResourceMeter.vmGroup("GC Thread#1")).isEqualTo("gc");
-    assertThat(ResourceMeter.vmGroup("G1 Refine#0")).isEqualTo("gc");
-    assertThat(ResourceMeter.vmGroup("G1 Conc#0")).isEqualTo("gc");
-    assertThat(ResourceMeter.vmGroup("VM Thread")).isEqualTo("gc");
-    assertThat(ResourceMeter.vmGroup("data-plane-kafk")).isNull();
-    assertThat(ResourceMeter.vmGroup("main")).isNull();
-  }
-
-  @Test
-  void javaThreadsAreGroupedByName() {
-    assertThat(ResourceMeter.group("catalog-sync-bench-1a2b-StreamThread-1"))
-        .isEqualTo("streams-app");
-    assertThat(
-            ResourceMeter.group(
-                "debezium-postgresconnector-catalog-sync-connector-change-event-source-coordinator"))
-        .isEqualTo("connector");
-    assertThat(ResourceMeter.group("data-plane-kafka-request-handler-0")).isEqualTo("kafka-broker");
-    assertThat(ResourceMeter.group("bench-src-1")).isEqualTo("bench");
-  }
-
-  @Test
-  void serialStagesAreKnownByTheirKernelNames() {
-    assertThat(ResourceMeter.schedGroup("debezium-postgr\n")).isEqualTo(ResourceMeter.CDC);
-    assertThat(ResourceMeter.schedGroup("catalog-sync-be")).isEqualTo(ResourceMeter.STREAMS_APP);
-    assertThat(ResourceMeter.schedGroup("kafka-producer-")).isNull();
-    assertThat(ResourceMeter.schedGroup("main")).isNull();
-  }
-
-  @Test
-  void schedstatGivesRunningAndWaitingNanoseconds() {
-    assertThat(ResourceMeter.schedstat("152947161 210799989 899\n"))
-        .containsExactly(152947161L, 210799989L);
-    assertThat(ResourceMeter.schedstat("")).isNull();
-    assertThat(ResourceMeter.schedstat("x y z")).isNull();
-  }
-
   @Test
   void waitingIsSummedPerGroupOverTasksThatLived() {
     Snapshot from =
@@ -113,7 +77,7 @@ class ResourceMeterTest {
     assertThat(u.machineCores()).isEqualTo(2.0);
     assertThat(u.byComponent().keySet())
         .containsExactly("streams-app", "connector", "kafka-broker", "bench", "gc", "jit", "other");
-    String mine = ResourceMeter.group(Thread.currentThread().getName());
+    String mine = ThreadGrouping.component(Thread.currentThread().getName());
     assertThat(u.byComponent().get("gc")).isEqualTo(0.5);
     assertThat(u.byComponent().get("jit")).isEqualTo(0.0);
     // This thread: half a core. The unknown thread (never seen by name) and what no live thread
@@ -167,6 +131,61 @@ class ResourceMeterTest {
         .containsExactly(
             Map.entry(ResourceMeter.CDC, new CpuWait(0.25, 0)),
             Map.entry(ResourceMeter.WALSENDER, new CpuWait(0.375, 0.1875)));
+  }
+
+  @Test
+  void aSnapshotReadsTheServerTheMachineAndTheJvmsOwnThreadsFromProc(@TempDir Path proc)
+      throws IOException {
+    // The server (pid 100) with a backend and a walsender; another process; this JVM's threads.
+    FakeProc.process(proc, 100, "postgres", 1, 50, 20, 7, 3);
+    FakeProc.process(proc, 101, "postgres", 100, 4, 1, 0, 0);
+    FakeProc.process(proc, 102, "postgres", 100, 6, 2, 0, 0);
+    FakeProc.write(proc.resolve("102/cmdline"), "postgres: walsender bench 127.0.0.1(5000)");
+    FakeProc.write(proc.resolve("102/schedstat"), "3000 4000 7\n");
+    FakeProc.process(proc, 200, "java", 1, 900, 90, 0, 0);
+    FakeProc.write(proc.resolve("stat"), "cpu  10 20 30 400 50 6 7 8 0 0\n");
+    FakeProc.thread(proc, 11, "GC Thread#0", 30, 5, "1 2 3");
+    FakeProc.thread(proc, 12, "G1 Refine#0", 10, 0, "1 2 3");
+    FakeProc.thread(proc, 13, "C2 CompilerThre", 40, 2, "1 2 3");
+    FakeProc.thread(proc, 14, "debezium-postgr", 8, 1, "1000 2000 5");
+    FakeProc.thread(proc, 15, "catalog-sync-be", 9, 1, "500 600 5");
+    FakeProc.thread(proc, 16, "main", 99, 9, "9 9 9");
+    ResourceMeter meter = new ResourceMeter(new ProcFs(proc), new JvmThreadCpu(), 100);
+
+    Snapshot s = meter.snapshot();
+
+    // The postmaster with its reaped children, then its live children: utime and stime.
+    assertThat(s.postgresTicks()).isEqualTo(50 + 20 + 7 + 3 + 4 + 1 + 6 + 2);
+    assertThat(s.machineBusyTicks()).isEqualTo(10 + 20 + 30 + 6 + 7 + 8);
+    assertThat(s.vmTicks()).containsOnly(Map.entry("gc", 45L), Map.entry("jit", 42L));
+    assertThat(s.sched())
+        .containsOnly(
+            Map.entry(14L, new Sched(ResourceMeter.CDC, 1000, 2000)),
+            Map.entry(15L, new Sched(ResourceMeter.STREAMS_APP, 500, 600)),
+            Map.entry(102L, new Sched(ResourceMeter.WALSENDER, 3000, 4000)));
+    assertThat(s.threads()).containsKey(Thread.currentThread().getId());
+  }
+
+  @Test
+  void withoutAKnownServerOrProcEverythingIsUnknownOrEmpty(@TempDir Path empty) {
+    Snapshot noServer = new ResourceMeter(new ProcFs(empty), new JvmThreadCpu(), -1).snapshot();
+    Snapshot noProc =
+        new ResourceMeter(new ProcFs(empty.resolve("absent")), new JvmThreadCpu(), 100).snapshot();
+
+    assertThat(noServer.postgresTicks()).isEqualTo(-1);
+    assertThat(noProc.postgresTicks()).isEqualTo(-1);
+    assertThat(noProc.machineBusyTicks()).isEqualTo(-1);
+    assertThat(noProc.vmTicks()).isEmpty();
+    assertThat(noProc.sched()).isEmpty();
+  }
+
+  @Test
+  void theServerIsThePidInPostmasterPid(@TempDir Path dataDirectory) throws IOException {
+    assertThat(ResourceMeter.postmasterPid(null)).isEqualTo(-1);
+    assertThat(ResourceMeter.postmasterPid(dataDirectory)).isEqualTo(-1);
+    Files.writeString(
+        dataDirectory.resolve("postmaster.pid"), "4242\n/tmp/data\n1700000000\n5432\n");
+    assertThat(ResourceMeter.postmasterPid(dataDirectory)).isEqualTo(4242);
   }
 
   private static Snapshot snapshot(Map<Long, Sched> sched) {
