@@ -1,192 +1,233 @@
 package dev.catalogsync.bench.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.catalogsync.bench.BenchOptions;
 import dev.catalogsync.bench.contenders.CatalogSyncDrain;
 import dev.catalogsync.bench.contenders.DrainResult;
 import dev.catalogsync.bench.contenders.PerEventSink;
 import dev.catalogsync.bench.contenders.StreamsOnlyDrain;
 import dev.catalogsync.bench.freshness.FreshnessResult;
+import dev.catalogsync.bench.freshness.WriteBatches;
 import dev.catalogsync.bench.measure.PairedRatio;
 import dev.catalogsync.bench.measure.Percentiles;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.sourcecost.SourceCostResult;
 import dev.catalogsync.bench.workload.Rate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.catalogsync.schemas.contract.Json;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The machine-readable report: the same content as the Markdown, as a JSON tree. */
 final class JsonReport {
+  /**
+   * The layout report.json has always had, so that reports of two runs compare line by line: two
+   * spaces per level, one member or element per line, "name": value, and {} or [] when empty.
+   */
+  private static final ObjectWriter WRITER =
+      Json.mapper()
+          .writer(
+              new DefaultPrettyPrinter(
+                      Separators.createDefaultInstance()
+                          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                          .withObjectEmptySeparator("")
+                          .withArrayEmptySeparator(""))
+                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+
   private JsonReport() {}
 
-  static String render(RunReport r) {
-    Map<String, Object> root = new LinkedHashMap<>();
+  static String render(RunReport r) throws JsonProcessingException {
+    ObjectNode root = Json.mapper().createObjectNode();
     root.put("command", r.command());
-    root.put("total_seconds", r.totalSeconds());
-    root.put("environment", r.environment());
-    root.put("options", options(r.options()));
+    root.set("total_seconds", number(r.totalSeconds()));
+    ObjectNode environment = root.putObject("environment");
+    r.environment().forEach(environment::put);
+    root.set("options", options(r.options()));
 
-    Map<String, Object> ratios = new LinkedHashMap<>();
+    ObjectNode ratios = root.putObject("catalog_sync_drain_ratio_to");
     for (DrainResult d : r.drains()) {
       if (!d.contender().startsWith(CatalogSyncDrain.NAME)) {
-        ratios.put(d.contender(), r.ratio(d.contender()));
+        ratios.set(d.contender(), number(r.ratio(d.contender())));
       }
     }
-    root.put("catalog_sync_drain_ratio_to", ratios);
     DrainResult streamsOnly = r.drain(StreamsOnlyDrain.NAME);
     DrainResult sink = r.drain(PerEventSink.NAME);
     if (streamsOnly != null && sink != null && sink.perSecond() > 0) {
-      root.put(
-          "streams_app_only_ratio_to_per_event_sink", streamsOnly.perSecond() / sink.perSecond());
+      root.set(
+          "streams_app_only_ratio_to_per_event_sink",
+          number(streamsOnly.perSecond() / sink.perSecond()));
     }
 
-    List<Object> targets = new ArrayList<>();
+    ArrayNode targets = root.putArray("targets");
     for (TargetResult t : r.targets()) {
-      Map<String, Object> m = new LinkedHashMap<>();
+      ObjectNode m = targets.addObject();
       m.put("goal", t.goal());
       m.put("measured", t.measured());
-      m.put("status", t.status().name().toLowerCase(java.util.Locale.ROOT));
+      m.put("status", t.status().name().toLowerCase(Locale.ROOT));
       m.put("where_time_goes", t.whereTimeGoes());
-      targets.add(m);
     }
-    root.put("targets", targets);
 
     if (r.backlog() != null) {
-      Map<String, Object> b = new LinkedHashMap<>();
+      ObjectNode b = root.putObject("backlog");
       b.put("events", r.backlog().rows());
       b.put("statements", r.backlog().statements());
-      b.put("seconds_to_create", r.backlog().seconds());
-      root.put("backlog", b);
+      b.set("seconds_to_create", number(r.backlog().seconds()));
     }
-    List<Object> drains = new ArrayList<>();
+    ArrayNode drains = root.putArray("drains");
     for (DrainResult d : r.drains()) {
-      Map<String, Object> m = new LinkedHashMap<>();
+      ObjectNode m = drains.addObject();
       m.put("contender", d.contender());
-      m.put("events_per_second", d.perSecond());
+      m.set("events_per_second", number(d.perSecond()));
       m.put("backlog", d.backlog());
       m.put("processed", d.processed());
-      m.put("seconds", d.seconds());
+      m.set("seconds", number(d.seconds()));
       m.put("finished", d.finished());
       m.put("row_writes", d.rowWrites());
-      m.put("row_writes_per_event", d.rowWritesPerEvent());
-      m.put("jvm_cpu_us_per_event", d.jvmMicrosPerEvent());
-      m.put("postgres_cpu_us_per_event", d.postgresMicrosPerEvent());
-      m.put("milestones", d.milestones());
-      m.put("usage", usage(d.usage()));
-      drains.add(m);
+      m.set("row_writes_per_event", number(d.rowWritesPerEvent()));
+      m.set("jvm_cpu_us_per_event", number(d.jvmMicrosPerEvent()));
+      m.set("postgres_cpu_us_per_event", number(d.postgresMicrosPerEvent()));
+      m.set("milestones", numbers(d.milestones()));
+      m.set("usage", usage(d.usage()));
     }
-    root.put("drains", drains);
 
-    List<Object> freshness = new ArrayList<>();
+    ArrayNode freshness = root.putArray("freshness");
     for (FreshnessResult f : r.freshness()) {
-      Map<String, Object> m = new LinkedHashMap<>();
+      ObjectNode m = freshness.addObject();
       m.put("phase", f.label());
-      m.put("offered_per_second", f.rate().flatOut() ? "max" : f.rate().perSecond());
-      m.put("keys", f.keys().name().toLowerCase(java.util.Locale.ROOT));
+      if (f.rate().flatOut()) {
+        m.put("offered_per_second", "max");
+      } else {
+        m.put("offered_per_second", f.rate().perSecond());
+      }
+      m.put("keys", f.keys().name().toLowerCase(Locale.ROOT));
       m.put("events", f.events());
-      m.put("source_per_second", f.sourcePerSecond());
-      m.put("applied_per_second", f.appliedPerSecond());
+      m.set("source_per_second", number(f.sourcePerSecond()));
+      m.set("applied_per_second", number(f.appliedPerSecond()));
       m.put("kept_up", f.keptUp());
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("count", f.freshness().count());
-      p.put("p50", f.freshness().p50());
-      p.put("p95", f.freshness().p95());
-      p.put("p99", f.freshness().p99());
-      p.put("max", f.freshness().max());
-      m.put("freshness_ms", p);
-      m.put("to_kafka_ms", percentiles(f.toKafka()));
-      m.put("through_kafka_ms", percentiles(f.throughKafka()));
-      m.put("to_row_ms", percentiles(f.toRow()));
-      Map<String, Object> w = new LinkedHashMap<>();
-      w.put("statements", f.writes().batches());
-      w.put("mean_rows", f.writes().meanRows());
-      w.put("p50_ms", f.writes().p50Ms());
-      w.put("p99_ms", f.writes().p99Ms());
-      w.put("total_ms", f.writes().totalMs());
-      m.put("streams_write_statements", w);
+      m.set("freshness_ms", percentiles(f.freshness()));
+      m.set("to_kafka_ms", percentiles(f.toKafka()));
+      m.set("through_kafka_ms", percentiles(f.throughKafka()));
+      m.set("to_row_ms", percentiles(f.toRow()));
+      WriteBatches writes = f.writes();
+      ObjectNode w = m.putObject("streams_write_statements");
+      w.put("statements", writes.batches());
+      w.set("mean_rows", number(writes.meanRows()));
+      w.set("p50_ms", number(writes.p50Ms()));
+      w.set("p99_ms", number(writes.p99Ms()));
+      w.set("total_ms", number(writes.totalMs()));
       m.put("unapplied", f.unapplied());
       m.put("row_writes", f.rowWrites());
-      m.put("row_writes_per_update", f.rowWritesPerUpdate());
-      List<Object> series = new ArrayList<>();
+      m.set("row_writes_per_update", number(f.rowWritesPerUpdate()));
+      ArrayNode series = m.putArray("p99_ms_per_second");
       for (SvgChart.Point pt : f.p99PerSecond()) {
-        series.add(List.of(pt.x(), pt.y()));
+        series.addArray().add(number(pt.x())).add(number(pt.y()));
       }
-      m.put("p99_ms_per_second", series);
-      m.put("usage", usage(f.usage()));
-      freshness.add(m);
+      m.set("usage", usage(f.usage()));
     }
-    root.put("freshness", freshness);
 
-    List<Object> source = new ArrayList<>();
+    ArrayNode source = root.putArray("source_cost");
     for (SourceCostResult s : r.sourceCost()) {
-      Map<String, Object> m = new LinkedHashMap<>();
+      ObjectNode m = source.addObject();
       m.put("variant", s.variant());
       m.put("database", s.database());
-      m.put("updates_per_second", s.updatesPerSecond());
+      m.set("updates_per_second", number(s.updatesPerSecond()));
       m.put("updates", s.updates());
-      m.put("seconds", s.seconds());
-      m.put("slice_updates_per_second", s.sliceRates());
-      m.put("median_slice_updates_per_second", s.medianSliceRate());
-      m.put("usage", usage(s.usage()));
-      source.add(m);
+      m.set("seconds", number(s.seconds()));
+      m.set("slice_updates_per_second", numbers(s.sliceRates()));
+      m.set("median_slice_updates_per_second", number(s.medianSliceRate()));
+      m.set("usage", usage(s.usage()));
     }
-    root.put("source_cost", source);
     PairedRatio paired = r.sourceCostPaired();
-    Map<String, Object> p = new LinkedHashMap<>();
-    p.put("ratio", paired.ratio());
-    p.put("low_95", paired.low());
-    p.put("high_95", paired.high());
+    ObjectNode p = root.putObject("source_cost_catalog_sync_to_gitlab_paired_by_round");
+    p.set("ratio", number(paired.ratio()));
+    p.set("low_95", number(paired.low()));
+    p.set("high_95", number(paired.high()));
     p.put("rounds", paired.rounds());
-    root.put("source_cost_catalog_sync_to_gitlab_paired_by_round", p);
-    return JsonWriter.write(root);
+    return WRITER.writeValueAsString(root) + "\n";
   }
 
-  private static Map<String, Object> options(BenchOptions o) {
-    Map<String, Object> m = new LinkedHashMap<>();
+  /**
+   * A measured value as the report writes it: null when there is none (NaN, such as a percentile of
+   * nothing), a whole number without a fraction, any other to three decimals (rounded half up).
+   */
+  static JsonNode number(double value) {
+    if (!Double.isFinite(value)) {
+      return NullNode.getInstance();
+    }
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return LongNode.valueOf((long) value);
+    }
+    return DecimalNode.valueOf(new BigDecimal(String.format(Locale.ROOT, "%.3f", value)));
+  }
+
+  private static ArrayNode numbers(List<Double> values) {
+    ArrayNode a = Json.mapper().createArrayNode();
+    values.forEach(v -> a.add(number(v)));
+    return a;
+  }
+
+  private static ObjectNode numbers(Map<String, Double> values) {
+    ObjectNode m = Json.mapper().createObjectNode();
+    values.forEach((k, v) -> m.set(k, number(v)));
+    return m;
+  }
+
+  private static ObjectNode options(BenchOptions o) {
+    ObjectNode m = Json.mapper().createObjectNode();
     m.put("quick", o.quick());
     m.put("projects", o.projects());
     m.put("clients", o.clients());
-    m.put("rates", o.rates().stream().map(Rate::label).toList());
-    m.put("duration_seconds", o.duration().toMillis() / 1000.0);
-    m.put("keys", o.keys().name().toLowerCase(java.util.Locale.ROOT));
-    m.put("zipf_exponent", o.zipfExponent());
+    ArrayNode rates = m.putArray("rates");
+    o.rates().stream().map(Rate::label).forEach(rates::add);
+    m.set("duration_seconds", number(o.duration().toMillis() / 1000.0));
+    m.put("keys", o.keys().name().toLowerCase(Locale.ROOT));
+    m.set("zipf_exponent", number(o.zipfExponent()));
     m.put("backlog", o.backlog());
     m.put("time_box_seconds", o.timeBox().toSeconds());
     m.put("seed", o.seed());
     return m;
   }
 
-  private static Map<String, Object> percentiles(Percentiles x) {
-    Map<String, Object> p = new LinkedHashMap<>();
+  private static ObjectNode percentiles(Percentiles x) {
+    ObjectNode p = Json.mapper().createObjectNode();
     p.put("count", x.count());
-    p.put("p50", x.p50());
-    p.put("p95", x.p95());
-    p.put("p99", x.p99());
-    p.put("max", x.max());
+    p.set("p50", number(x.p50()));
+    p.set("p95", number(x.p95()));
+    p.set("p99", number(x.p99()));
+    p.set("max", number(x.max()));
     return p;
   }
 
-  private static Map<String, Object> usage(ResourceMeter.Usage u) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("seconds", u.seconds());
-    m.put("machine_cores", u.machineCores());
-    m.put("postgres_cores", u.postgresCores());
-    m.put("jvm_cores", u.jvmCores());
-    m.put("jvm_cores_by_component", u.byComponent());
-    m.put("heap_used_mb", u.heapUsedMb());
-    m.put("rss_mb", u.rssMb());
-    m.put("peak_rss_mb", u.peakRssMb());
-    Map<String, Object> waits = new LinkedHashMap<>();
+  private static ObjectNode usage(ResourceMeter.Usage u) {
+    ObjectNode m = Json.mapper().createObjectNode();
+    m.set("seconds", number(u.seconds()));
+    m.set("machine_cores", number(u.machineCores()));
+    m.set("postgres_cores", number(u.postgresCores()));
+    m.set("jvm_cores", number(u.jvmCores()));
+    m.set("jvm_cores_by_component", numbers(u.byComponent()));
+    m.set("heap_used_mb", number(u.heapUsedMb()));
+    m.set("rss_mb", number(u.rssMb()));
+    m.set("peak_rss_mb", number(u.peakRssMb()));
+    ObjectNode waits = m.putObject("cpu_seconds_per_second_running_and_waiting");
     u.cpuWait()
         .forEach(
             (group, w) -> {
-              Map<String, Object> x = new LinkedHashMap<>();
-              x.put("running", w.running());
-              x.put("waiting", w.waiting());
-              waits.put(group, x);
+              ObjectNode x = waits.putObject(group);
+              x.set("running", number(w.running()));
+              x.set("waiting", number(w.waiting()));
             });
-    m.put("cpu_seconds_per_second_running_and_waiting", waits);
     return m;
   }
 }

@@ -2,6 +2,7 @@ package dev.catalogsync.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.catalogsync.bench.BenchOptions;
 import dev.catalogsync.bench.contenders.CatalogSyncDrain;
 import dev.catalogsync.bench.contenders.DecodingLimit;
@@ -16,6 +17,7 @@ import dev.catalogsync.bench.sourcecost.SourceCostResult;
 import dev.catalogsync.bench.workload.BulkUpdater;
 import dev.catalogsync.bench.workload.KeyDistribution;
 import dev.catalogsync.bench.workload.Rate;
+import dev.catalogsync.schemas.contract.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,23 @@ class JsonReportTest {
   @Test
   void aSmallReportKeepsItsShape() throws IOException {
     assertThat(JsonReport.render(smallReport())).isEqualTo(resource("small-report.json"));
+  }
+
+  @Test
+  void oddValuesStayWellFormed() throws IOException {
+    JsonNode json = Json.mapper().readTree(JsonReport.render(smallReport()));
+
+    assertThat(json.at("/environment/Java").asText())
+        .isEqualTo("a \"quoted\" name\twith a tab, a back\\slash and\nmore \u0001");
+    assertThat(json.at("/freshness/0/through_kafka_ms/p50").isNull()).isTrue();
+    assertThat(json.at("/drains/2/milestones").isEmpty()).isTrue();
+    assertThat(json.at("/freshness/1/p99_ms_per_second").isEmpty()).isTrue();
+    assertThat(JsonReport.number(2.5)).hasToString("2.500");
+    assertThat(JsonReport.number(0.0625)).hasToString("0.063");
+    assertThat(JsonReport.number(-3)).hasToString("-3");
+    assertThat(JsonReport.number(1e15)).hasToString("1000000000000000.000");
+    assertThat(JsonReport.number(Double.NaN).isNull()).isTrue();
+    assertThat(JsonReport.number(Double.POSITIVE_INFINITY).isNull()).isTrue();
   }
 
   static RunReport smallReport() {
