@@ -39,7 +39,7 @@ public final class KeySampler {
     return distribution;
   }
 
-  public int projects() {
+  int projects() {
     return projects;
   }
 
