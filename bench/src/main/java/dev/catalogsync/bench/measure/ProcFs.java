@@ -68,9 +68,8 @@ final class ProcFs {
   }
 
   /**
-   * This process's threads (its tasks) by id, each with its kernel name (Linux keeps the first 15
-   * characters of a Java thread's name), as read, newline included; null when they cannot be
-   * listed.
+   * This process's threads (its tasks) by id, each with its kernel name (Linux keeps only the start
+   * of a Java thread's name), as read, newline included; null when they cannot be listed.
    */
   Map<Long, String> ownThreads() {
     Map<Long, String> threads = new HashMap<>();

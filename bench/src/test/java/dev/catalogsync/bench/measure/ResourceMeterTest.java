@@ -80,8 +80,8 @@ class ResourceMeterTest {
     String mine = ThreadGrouping.component(Thread.currentThread().getName());
     assertThat(u.byComponent().get("gc")).isEqualTo(0.5);
     assertThat(u.byComponent().get("jit")).isEqualTo(0.0);
-    // This thread: half a core. The unknown thread (never seen by name) and what no live thread
-    // accounts for (2 - 0.5 - 0.5 - 0.2) are other.
+    // This thread counts in its own component; the unknown thread (never seen by name) and the
+    // process time no live thread accounts for are other.
     if (mine.equals("other")) {
       assertThat(u.byComponent().get("other")).isCloseTo(1.5, within(1e-9));
     } else {
@@ -136,7 +136,7 @@ class ResourceMeterTest {
   @Test
   void aSnapshotReadsTheServerTheMachineAndTheJvmsOwnThreadsFromProc(@TempDir Path proc)
       throws IOException {
-    // The server (pid 100) with a backend and a walsender; another process; this JVM's threads.
+    // The server with a backend and a walsender; another process; this JVM's threads.
     FakeProc.process(proc, 100, "postgres", 1, 50, 20, 7, 3);
     FakeProc.process(proc, 101, "postgres", 100, 4, 1, 0, 0);
     FakeProc.process(proc, 102, "postgres", 100, 6, 2, 0, 0);
