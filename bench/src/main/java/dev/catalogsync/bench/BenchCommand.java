@@ -1,5 +1,10 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.report.ReportWriter;
+import dev.catalogsync.bench.report.RunReport;
+import dev.catalogsync.bench.report.TargetResult;
+import dev.catalogsync.bench.workload.KeyDistribution;
+import dev.catalogsync.bench.workload.Rate;
 import dev.catalogsync.core.BuildVersion;
 import java.io.PrintStream;
 import java.nio.file.Path;

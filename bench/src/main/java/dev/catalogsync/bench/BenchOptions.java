@@ -1,5 +1,7 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.workload.KeyDistribution;
+import dev.catalogsync.bench.workload.Rate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -11,9 +11,9 @@ import java.util.Map;
  * The machinery under test: the embedded pipeline, with the bench's own settings and without the
  * user's environment, so that every run measures the shipped defaults.
  */
-final class BenchStack implements AutoCloseable {
+public final class BenchStack implements AutoCloseable {
   static final String DATABASE = EmbeddedPipeline.DATABASE;
-  static final String APPLICATION_ID = "catalog-sync-bench";
+  public static final String APPLICATION_ID = "catalog-sync-bench";
 
   private final EmbeddedPipeline pipeline;
 
@@ -29,11 +29,11 @@ final class BenchStack implements AutoCloseable {
     return pipeline.postgres();
   }
 
-  String jdbcUrl() {
+  public String jdbcUrl() {
     return pipeline.jdbcUrl();
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return pipeline.bootstrapServers();
   }
 
@@ -59,16 +59,16 @@ final class BenchStack implements AutoCloseable {
     return pipeline.connectorSettings();
   }
 
-  String syncTopic() {
+  public String syncTopic() {
     return connectorSettings().string("topic.sync-events");
   }
 
   /** Returns once the replication stream is live (or the connector's start timeout passed). */
-  void startConnector() {
+  public void startConnector() {
     pipeline.startConnector();
   }
 
-  void stopConnector() {
+  public void stopConnector() {
     pipeline.stopConnector();
   }
 
@@ -81,12 +81,12 @@ final class BenchStack implements AutoCloseable {
    * Starts the streams app under an application id of its own choosing (a new consumer group and
    * fresh state), and waits until it is RUNNING.
    */
-  void startStreams(Duration timeout, String applicationId) throws InterruptedException {
+  public void startStreams(Duration timeout, String applicationId) throws InterruptedException {
     pipeline.startStreams(applicationId);
     pipeline.awaitReady(timeout);
   }
 
-  void stopStreams() {
+  public void stopStreams() {
     pipeline.stopStreams();
   }
 

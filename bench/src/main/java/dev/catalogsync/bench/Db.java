@@ -8,31 +8,33 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Small JDBC helpers: one place for connecting and for single-value queries with bound values. */
-final class Db {
+public final class Db {
   private Db() {}
 
-  static Connection connect(String jdbcUrl) throws SQLException {
+  public static Connection connect(String jdbcUrl) throws SQLException {
     Connection c = DriverManager.getConnection(jdbcUrl);
     c.setAutoCommit(true);
     return c;
   }
 
   /** Runs a script of statements without parameters (DDL). */
-  static void script(Connection c, String sqlFile) throws SQLException {
+  public static void script(Connection c, String sqlFile) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(BenchSql.load(sqlFile));
     }
   }
 
-  static long queryLong(Connection c, String sqlFile, Object... params) throws SQLException {
+  public static long queryLong(Connection c, String sqlFile, Object... params) throws SQLException {
     return firstRow(c, sqlFile, rs -> rs.getLong(1), params);
   }
 
-  static boolean queryBoolean(Connection c, String sqlFile, Object... params) throws SQLException {
+  public static boolean queryBoolean(Connection c, String sqlFile, Object... params)
+      throws SQLException {
     return firstRow(c, sqlFile, rs -> rs.getBoolean(1), params);
   }
 
-  static String queryString(Connection c, String sqlFile, Object... params) throws SQLException {
+  public static String queryString(Connection c, String sqlFile, Object... params)
+      throws SQLException {
     return firstRow(c, sqlFile, rs -> rs.getString(1), params);
   }
 
@@ -52,7 +54,7 @@ final class Db {
     }
   }
 
-  static long update(Connection c, String sqlFile, Object... params) throws SQLException {
+  public static long update(Connection c, String sqlFile, Object... params) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(BenchSql.load(sqlFile))) {
       bind(ps, params);
       return ps.executeLargeUpdate();
@@ -60,7 +62,7 @@ final class Db {
   }
 
   /** Cumulative row updates of catalog_resources, as current as the statistics allow. */
-  static long rowUpdates(Connection c) throws SQLException {
+  public static long rowUpdates(Connection c) throws SQLException {
     queryString(c, "stats-clear.sql");
     return queryLong(c, "row-updates.sql");
   }

@@ -6,14 +6,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** Progress lines for the person watching a long run (stderr, so stdout stays clean). */
-final class Progress {
+public final class Progress {
   private final PrintStream out;
 
   Progress(PrintStream out) {
     this.out = out;
   }
 
-  void line(String format, Object... args) {
+  public void line(String format, Object... args) {
     out.println(
         LocalTime.now().truncatedTo(ChronoUnit.SECONDS)
             + " "

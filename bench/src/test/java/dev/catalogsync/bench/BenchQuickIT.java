@@ -2,6 +2,13 @@ package dev.catalogsync.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.catalogsync.bench.contenders.CatalogSyncDrain;
+import dev.catalogsync.bench.contenders.DatabaseLimit;
+import dev.catalogsync.bench.contenders.DecodingLimit;
+import dev.catalogsync.bench.contenders.GitLabWorker;
+import dev.catalogsync.bench.contenders.PerEventSink;
+import dev.catalogsync.bench.report.MarkdownReport;
+import dev.catalogsync.bench.report.ReportWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

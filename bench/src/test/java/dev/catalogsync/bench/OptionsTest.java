@@ -3,8 +3,9 @@ package dev.catalogsync.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.catalogsync.bench.workload.KeyDistribution;
+import dev.catalogsync.bench.workload.Rate;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -48,22 +49,5 @@ class OptionsTest {
   void helpHasExamples() {
     String usage = new CommandLine(new BenchCommand()).getUsageMessage();
     assertThat(usage).contains("Examples:").contains("--quick").contains("--backlog");
-  }
-
-  @Test
-  void jsonIsWellFormedForOddValues() {
-    String json =
-        JsonWriter.write(
-            Map.of("a", java.util.List.of(1, 2.5, Double.NaN, "q\"uote\n", true), "b", Map.of()));
-    assertThat(json).contains("2.500").contains("null").contains("\"q\\\"uote\\n\"");
-    assertThat(json).contains("\"b\": {}");
-  }
-
-  @Test
-  void probeFindsTheTopLevelEventId() {
-    byte[] json =
-        "{\"catalog_resource_id\":7,\"project_id\":9,\"id\":12345,\"name\":\"x\"}".getBytes();
-    assertThat(TopicProbe.eventId(json)).isEqualTo(12345);
-    assertThat(TopicProbe.eventId("{}".getBytes())).isEqualTo(-1);
   }
 }
