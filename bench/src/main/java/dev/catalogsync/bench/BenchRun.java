@@ -72,6 +72,7 @@ final class BenchRun {
   private RunReport run(BenchStack stack, long started) throws Exception {
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("started", Instant.now().toString());
+    environment.put("commit", SourceCommit.describe());
     environment.put("load average at start (1, 5, 15 min)", loadAverage());
     stack.postgres().createDatabase(BenchStack.DATABASE);
     String url = stack.jdbcUrl();
