@@ -49,16 +49,7 @@ class ChangeHandlerTest {
     MockProducer<String, byte[]> kafka = producer(false);
     ChangeHandler handler =
         new ChangeHandler(SyncEventPublisherTest.publisher(kafka, backoff), new Liveness());
-    Thread engine =
-        new Thread(
-            () -> {
-              try {
-                handler.handleBatch(List.of(heartbeat(), event()), committer);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    engine.start();
+    Thread engine = handleInBackground(handler, List.of(heartbeat(), event()));
 
     await().until(() -> kafka.history().size() == 1);
     assertThat(committer.marked).isEmpty(); // sent, not acknowledged: nothing may be marked
@@ -76,16 +67,7 @@ class ChangeHandlerTest {
     MockProducer<String, byte[]> kafka = producer(false);
     ChangeHandler handler =
         new ChangeHandler(SyncEventPublisherTest.publisher(kafka, backoff), new Liveness());
-    Thread engine =
-        new Thread(
-            () -> {
-              try {
-                handler.handleBatch(List.of(event(), heartbeat()), committer);
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            });
-    engine.start();
+    Thread engine = handleInBackground(handler, List.of(event(), heartbeat()));
 
     await().until(() -> kafka.history().size() == 1);
     kafka.errorNext(new RecordTooLargeException("too large"));
@@ -214,5 +196,21 @@ class ChangeHandlerTest {
     public DebeziumEngine.Offsets buildOffsets() {
       throw new UnsupportedOperationException();
     }
+  }
+
+  /** The engine's thread: a batch handled until Kafka acknowledges, while the test watches. */
+  private Thread handleInBackground(
+      ChangeHandler handler, List<RecordChangeEvent<SourceRecord>> batch) {
+    Thread engine =
+        new Thread(
+            () -> {
+              try {
+                handler.handleBatch(batch, committer);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    engine.start();
+    return engine;
   }
 }

@@ -80,8 +80,8 @@ class LeastPrivilegeIT {
         SlotProbe probe = new SlotProbe(config);
         await().atMost(PATIENCE).until(() -> !probe.streaming());
         Slots.drop(admin, config.slot());
-        ddl(admin, "DROP OWNED BY %I", role);
-        ddl(admin, "DROP ROLE %I", role);
+        new DemoTables(admin).ddl("DROP OWNED BY %I", role);
+        new DemoTables(admin).ddl("DROP ROLE %I", role);
       }
     }
   }
@@ -92,39 +92,15 @@ class LeastPrivilegeIT {
    */
   private static void createLeastPrivilegeRole(Connection admin, String role, String dbName)
       throws SQLException {
-    ddl(admin, "REVOKE ALL ON DATABASE %I FROM PUBLIC", dbName);
-    ddl(admin, "REVOKE ALL ON SCHEMA public FROM PUBLIC");
-    ddl(admin, "CREATE ROLE %I LOGIN REPLICATION PASSWORD %L", role, PASSWORD);
-    ddl(admin, "GRANT CONNECT ON DATABASE %I TO %I", dbName, role);
-    ddl(admin, "GRANT USAGE ON SCHEMA public TO %I", role);
+    new DemoTables(admin).ddl("REVOKE ALL ON DATABASE %I FROM PUBLIC", dbName);
+    new DemoTables(admin).ddl("REVOKE ALL ON SCHEMA public FROM PUBLIC");
+    new DemoTables(admin).ddl("CREATE ROLE %I LOGIN REPLICATION PASSWORD %L", role, PASSWORD);
+    new DemoTables(admin).ddl("GRANT CONNECT ON DATABASE %I TO %I", dbName, role);
+    new DemoTables(admin).ddl("GRANT USAGE ON SCHEMA public TO %I", role);
     // Unused with snapshot.mode=no_data (passes without it); kept: Debezium's snapshots read them.
-    ddl(admin, "GRANT SELECT ON catalog_resource_sync_events, catalog_sync_heartbeat TO %I", role);
-    ddl(admin, "GRANT EXECUTE ON FUNCTION catalog_sync_heartbeat() TO %I", role);
-  }
-
-  /**
-   * Runs DDL whose identifiers and literals are quoted by the server's format(), from bound values.
-   */
-  private static void ddl(Connection db, String template, String... args) throws SQLException {
-    StringBuilder call = new StringBuilder("SELECT format(?");
-    for (int i = 0; i < args.length; i++) {
-      call.append(", ?");
-    }
-    call.append(")");
-    String statement;
-    try (PreparedStatement ps = db.prepareStatement(call.toString())) {
-      ps.setString(1, template);
-      for (int i = 0; i < args.length; i++) {
-        ps.setString(i + 2, args[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        statement = rs.getString(1);
-      }
-    }
-    try (Statement s = db.createStatement()) {
-      s.execute(statement);
-    }
+    new DemoTables(admin)
+        .ddl("GRANT SELECT ON catalog_resource_sync_events, catalog_sync_heartbeat TO %I", role);
+    new DemoTables(admin).ddl("GRANT EXECUTE ON FUNCTION catalog_sync_heartbeat() TO %I", role);
   }
 
   /** The user of the walsender holding the slot: proof the stream runs as the role. */

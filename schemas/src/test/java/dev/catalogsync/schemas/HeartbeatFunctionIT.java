@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
+import dev.catalogsync.schemas.testing.DemoTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,7 +30,7 @@ class HeartbeatFunctionIT {
     db = database.connect();
     // Roles belong to the server, so one per test database.
     role = "beat_" + database.name();
-    ddl("CREATE ROLE %I NOLOGIN", role);
+    new DemoTables(db).ddl("CREATE ROLE %I NOLOGIN", role);
   }
 
   @AfterEach
@@ -39,8 +40,8 @@ class HeartbeatFunctionIT {
     }
     try {
       asAdmin();
-      ddl("DROP OWNED BY %I", role);
-      ddl("DROP ROLE %I", role);
+      new DemoTables(db).ddl("DROP OWNED BY %I", role);
+      new DemoTables(db).ddl("DROP ROLE %I", role);
     } finally {
       db.close();
     }
@@ -50,7 +51,7 @@ class HeartbeatFunctionIT {
   void aUserGrantedOnlyExecuteKeepsOneRowItCouldNotWriteItself(TestDatabase database)
       throws SQLException {
     install(database, database.jdbcUrl());
-    ddl("GRANT EXECUTE ON FUNCTION catalog_sync_heartbeat() TO %I", role);
+    new DemoTables(db).ddl("GRANT EXECUTE ON FUNCTION catalog_sync_heartbeat() TO %I", role);
 
     as(role);
     exec("SELECT catalog_sync_heartbeat()");
@@ -75,7 +76,7 @@ class HeartbeatFunctionIT {
   void aCallersTemporaryTableDoesNotStandInForTheHeartbeatTable(TestDatabase database)
       throws SQLException {
     install(database, database.jdbcUrl());
-    ddl("GRANT EXECUTE ON FUNCTION catalog_sync_heartbeat() TO %I", role);
+    new DemoTables(db).ddl("GRANT EXECUTE ON FUNCTION catalog_sync_heartbeat() TO %I", role);
 
     as(role);
     exec("CREATE TEMPORARY TABLE catalog_sync_heartbeat (id smallint, beat_at timestamptz)");
@@ -93,8 +94,9 @@ class HeartbeatFunctionIT {
       s.execute("CREATE SCHEMA catalog_sync");
     }
     install(database, database.jdbcUrl() + "&currentSchema=catalog_sync");
-    ddl("GRANT USAGE ON SCHEMA catalog_sync TO %I", role);
-    ddl("GRANT EXECUTE ON FUNCTION catalog_sync.catalog_sync_heartbeat() TO %I", role);
+    new DemoTables(db).ddl("GRANT USAGE ON SCHEMA catalog_sync TO %I", role);
+    new DemoTables(db)
+        .ddl("GRANT EXECUTE ON FUNCTION catalog_sync.catalog_sync_heartbeat() TO %I", role);
 
     as(role);
     exec("SELECT catalog_sync.catalog_sync_heartbeat()");
@@ -136,26 +138,5 @@ class HeartbeatFunctionIT {
       rs.next();
       return rs.getLong(1);
     }
-  }
-
-  /** DDL whose identifiers are quoted by the server's format(), from bound values. */
-  private void ddl(String template, String... args) throws SQLException {
-    StringBuilder call = new StringBuilder("SELECT format(?");
-    for (int i = 0; i < args.length; i++) {
-      call.append(", ?");
-    }
-    call.append(")");
-    String statement;
-    try (PreparedStatement ps = db.prepareStatement(call.toString())) {
-      ps.setString(1, template);
-      for (int i = 0; i < args.length; i++) {
-        ps.setString(i + 2, args[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        statement = rs.getString(1);
-      }
-    }
-    exec(statement);
   }
 }

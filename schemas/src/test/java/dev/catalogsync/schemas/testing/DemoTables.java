@@ -70,6 +70,30 @@ public final class DemoTables implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs DDL whose identifiers and literals the server's format() quotes, from bound values, e.g.
+   * {@code ddl("CREATE ROLE %I LOGIN PASSWORD %L", name, password)}.
+   */
+  public void ddl(String template, String... args) throws SQLException {
+    StringBuilder call = new StringBuilder("SELECT format(?");
+    for (int i = 0; i < args.length; i++) {
+      call.append(", ?");
+    }
+    call.append(")");
+    String statement;
+    try (PreparedStatement ps = db.prepareStatement(call.toString())) {
+      ps.setString(1, template);
+      for (int i = 0; i < args.length; i++) {
+        ps.setString(i + 2, args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        statement = rs.getString(1);
+      }
+    }
+    exec(statement);
+  }
+
   /** Ids of every queue row, i.e. every event the connector must deliver. */
   public Set<Long> eventIds() throws SQLException {
     Set<Long> ids = new HashSet<>();
