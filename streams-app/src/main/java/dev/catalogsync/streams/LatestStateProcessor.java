@@ -51,7 +51,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
   private FlagGate flag;
   private SyncWriter writer;
   private Reconciler reconciler;
-  private WriteRetry backoff;
+  private WriteRetry retry;
   private WritePacer pacer;
   // States not written yet, in arrival order: exactly what the changelogged store holds, rebuilt
   // from it at init, so an event needs no store read (with JSON serde, a read cost as much as the
@@ -77,7 +77,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     ReadOnlyKeyValueStore<String, byte[]> flags = context.getStateStore(SyncTopology.FLAG_STORE);
     this.flag = new FlagGate(flags, config.flag());
     this.writer = writers.get();
-    this.backoff = new WriteRetry(config.apply().retryBackoff());
+    this.retry = new WriteRetry(config.apply().retryBackoff());
     // Two ticks without input: the partition may be drained; the queue then tells whether CDC is
     // still catching up (see due).
     this.pacer =
@@ -153,7 +153,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     if (unwritten.isEmpty() && !marks.hasRetries()) {
       return;
     }
-    if (!backoff.ready(now) || !flag.enabled() || !(force || due(now))) {
+    if (!retry.ready(now) || !flag.enabled() || !(force || due(now))) {
       return;
     }
     long started = System.nanoTime();
@@ -168,7 +168,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
       try {
         result = writer.apply(states, marks.idsFor(keys, withRetries));
       } catch (SQLException | RuntimeException e) {
-        long wait = backoff.failed(now);
+        long wait = retry.failed(now);
         LOG.warn(
             "writing {} resource states failed, keeping them and retrying in {} ms: {}",
             states.size(),
@@ -176,7 +176,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
             e.getMessage());
         return;
       }
-      int failuresBefore = backoff.succeeded();
+      int failuresBefore = retry.succeeded();
       if (failuresBefore > 0) {
         LOG.info("database writes recovered after {} failed attempts", failuresBefore);
       }
