@@ -1,6 +1,7 @@
 package dev.catalogsync.cli;
 
 import dev.catalogsync.core.SqlResource;
+import dev.catalogsync.streams.verify.SyncEventEnqueuer;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,9 @@ final class SlotWatch {
   /** Health and metrics read the slot at most this often: each read is a query. */
   private static final Duration FRESH = Duration.ofSeconds(5);
 
+  private static final AtomicReference<SlotWatch> CURRENT = new AtomicReference<>();
+  private static final AtomicBoolean REGISTERED = new AtomicBoolean();
+
   private final ConnectorConfig config;
   private SlotStatus last = SlotStatus.UNKNOWN;
   private long readAt;
@@ -36,16 +41,27 @@ final class SlotWatch {
     this.config = config;
   }
 
+  /**
+   * Makes this the slot the gauges show. They are registered once per JVM and read the newest
+   * watch: a connector started again (the bench, tests) would otherwise leave them on the first.
+   */
   void bindTo(MeterRegistry registry) {
+    CURRENT.set(this);
+    if (!REGISTERED.compareAndSet(false, true)) {
+      return;
+    }
     Gauge.builder(
-            "catalog_sync_slot_retained_wal_bytes", this, w -> bytes(w.status().retainedBytes()))
+            "catalog_sync_slot_retained_wal_bytes",
+            CURRENT,
+            w -> bytes(w.get().status().retainedBytes()))
         .description("WAL the replication slot holds back from removal")
         .baseUnit("bytes")
         .register(registry);
-    Gauge.builder("catalog_sync_slot_wal_status", this, w -> w.status().walStatusCode())
+    Gauge.builder("catalog_sync_slot_wal_status", CURRENT, w -> w.get().status().walStatusCode())
         .description("The slot's wal_status: 0 reserved, 1 extended, 2 unreserved, 3 lost")
         .register(registry);
-    Gauge.builder("catalog_sync_slot_max_wal_keep_bytes", this, w -> w.status().maxKeepBytes())
+    Gauge.builder(
+            "catalog_sync_slot_max_wal_keep_bytes", CURRENT, w -> w.get().status().maxKeepBytes())
         .description("The server's max_slot_wal_keep_size; -1 unlimited")
         .baseUnit("bytes")
         .register(registry);

@@ -51,6 +51,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
   private FlagGate flag;
   private SyncWriter writer;
   private Reconciler reconciler;
+  private VerifyRunner verifier;
   private WriteRetry retry;
   private WritePacer pacer;
   // States not written yet, in arrival order: exactly what the changelogged store holds, rebuilt
@@ -109,6 +110,11 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
       this.reconciler = reconcilers.get();
       context.schedule(
           config.reconcile().interval(), PunctuationType.WALL_CLOCK_TIME, now -> reconcile());
+      if (config.verify().enabled()) {
+        this.verifier = new VerifyRunner(config.database(), config.verify(), SyncMetrics.global());
+        context.schedule(
+            config.verify().interval(), PunctuationType.WALL_CLOCK_TIME, now -> verify());
+      }
     }
   }
 
@@ -269,6 +275,17 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     }
   }
 
+  private void verify() {
+    if (!flag.enabled()) {
+      return;
+    }
+    try {
+      verifier.run();
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("verify failed, trying again next interval: {}", e.getMessage());
+    }
+  }
+
   @Override
   public void close() {
     // A clean stop or a handover writes what waits, so no queue row is left for the reconciler.
@@ -285,6 +302,9 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     }
     if (reconciler != null) {
       reconciler.close();
+    }
+    if (verifier != null) {
+      verifier.close();
     }
   }
 }

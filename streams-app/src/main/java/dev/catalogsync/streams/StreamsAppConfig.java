@@ -19,6 +19,7 @@ import java.util.Map;
  * @param apply the batched writer's settings
  * @param flag the flag that gates writing
  * @param reconcile the reconciler's settings
+ * @param verify continuous verification's settings
  * @param kafkaStreams properties passed through to Kafka Streams unchanged
  */
 public record StreamsAppConfig(
@@ -31,6 +32,7 @@ public record StreamsAppConfig(
     Apply apply,
     Flag flag,
     Reconcile reconcile,
+    Verify verify,
     Map<String, String> kafkaStreams) {
 
   /** The defaults file on the classpath, shared layout with the other services. */
@@ -63,6 +65,16 @@ public record StreamsAppConfig(
 
   /** Reconciler: tick, age before a pending row is taken, rows per transaction, time per run. */
   public record Reconcile(Duration interval, Duration grace, int batchSize, Duration timeBudget) {}
+
+  /**
+   * Continuous verification: tick ({@link Duration#ZERO} when off), resources per tick, how young a
+   * pending event is in flight, whether drift is repaired.
+   */
+  public record Verify(Duration interval, int batchSize, Duration grace, boolean repair) {
+    public boolean enabled() {
+      return !interval.isZero();
+    }
+  }
 
   public StreamsAppConfig {
     kafkaStreams = Map.copyOf(kafkaStreams);
@@ -101,6 +113,12 @@ public record StreamsAppConfig(
             s.millis("reconcile.grace.ms"),
             s.positiveInt("reconcile.batch-size"),
             s.millis("reconcile.time-budget.ms"));
+    Verify verify =
+        new Verify(
+            millisOrOff(s, "verify.interval.ms"),
+            s.positiveInt("verify.batch-size"),
+            s.millis("verify.grace.ms"),
+            s.bool("verify.repair"));
     return new StreamsAppConfig(
         database,
         s.string("kafka.bootstrap.servers"),
@@ -111,6 +129,7 @@ public record StreamsAppConfig(
         apply,
         flag,
         reconcile,
+        verify,
         s.passThrough(PASS_THROUGH_PREFIX));
   }
 
@@ -137,6 +156,20 @@ public record StreamsAppConfig(
       throw Settings.invalid(key, value, "must be lower case letters, digits and _");
     }
     return value;
+  }
+
+  /** Milliseconds, or 0 for off. */
+  private static Duration millisOrOff(Settings s, String key) {
+    String value = s.string(key);
+    try {
+      long millis = Long.parseLong(value);
+      if (millis >= 0) {
+        return Duration.ofMillis(millis);
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw Settings.invalid(key, value, "must be a number of milliseconds, 0 for off");
   }
 
   /** A key an earlier version read: failing names the new one, instead of ignoring the value. */

@@ -1,6 +1,8 @@
 package dev.catalogsync.streams;
 
+import dev.catalogsync.streams.verify.ContinuousVerifier;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -8,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sync figures operators watch, registered in Micrometer's global registry so that whichever
@@ -23,6 +26,10 @@ public final class SyncMetrics {
   private final Counter eventsCoalesced;
   private final Counter eventsReconciled;
   private final Timer freshness;
+  private final Counter verifyChecked;
+  private final Counter verifyDriftFound;
+  private final Counter verifyDriftRepaired;
+  private final AtomicLong lastFullPassMillis = new AtomicLong(-1);
 
   SyncMetrics(MeterRegistry registry, Clock clock) {
     this.clock = clock;
@@ -50,6 +57,22 @@ public final class SyncMetrics {
             .minimumExpectedValue(Duration.ofMillis(1))
             .maximumExpectedValue(Duration.ofMinutes(2))
             .register(registry);
+    this.verifyChecked =
+        Counter.builder("catalog_sync_verify_checked")
+            .description("Resources continuous verification compared with their projects")
+            .register(registry);
+    this.verifyDriftFound =
+        Counter.builder("catalog_sync_verify_drift_found")
+            .description("Resources found different from their projects with no event in flight")
+            .register(registry);
+    this.verifyDriftRepaired =
+        Counter.builder("catalog_sync_verify_drift_repaired")
+            .description("Sync events enqueued to repair drift (verify.repair=true)")
+            .register(registry);
+    Gauge.builder(
+            "catalog_sync_verify_last_full_pass_age_seconds", this, SyncMetrics::lastFullPassAge)
+        .description("Since continuous verification last compared every resource; NaN before")
+        .register(registry);
   }
 
   public static SyncMetrics global() {
@@ -66,6 +89,20 @@ public final class SyncMetrics {
         freshness.record(Duration.between(write.createdAt(), now));
       }
     }
+  }
+
+  void verified(ContinuousVerifier.Tick tick) {
+    verifyChecked.increment(tick.checked());
+    verifyDriftFound.increment(tick.drifted());
+    verifyDriftRepaired.increment(tick.repaired());
+    if (tick.lastFullPassMillis() >= 0) {
+      lastFullPassMillis.set(tick.lastFullPassMillis());
+    }
+  }
+
+  private double lastFullPassAge() {
+    long at = lastFullPassMillis.get();
+    return at < 0 ? Double.NaN : (clock.millis() - at) / 1000.0;
   }
 
   void reconciled(ReconcileResult result) {

@@ -1,4 +1,4 @@
-package dev.catalogsync.cli;
+package dev.catalogsync.streams.verify;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,12 +11,12 @@ import java.util.Objects;
  * @param projectId its project
  * @param differences by column name: the resource's value, then the project's
  */
-record Drift(long resourceId, long projectId, Map<String, Values> differences) {
+public record Drift(long resourceId, long projectId, Map<String, Values> differences) {
 
   /** One column's two sides. */
-  record Values(Object resource, Object project) {}
+  public record Values(Object resource, Object project) {}
 
-  Drift {
+  public Drift {
     differences = Map.copyOf(differences);
   }
 
@@ -42,7 +42,7 @@ record Drift(long resourceId, long projectId, Map<String, Values> differences) {
   }
 
   /** One line for a person, e.g. {@code resource 5 (project 3): visibility_level 20, project 0}. */
-  String describe() {
+  public String describe() {
     StringBuilder line =
         new StringBuilder("resource " + resourceId + " (project " + projectId + "):");
     String sep = " ";

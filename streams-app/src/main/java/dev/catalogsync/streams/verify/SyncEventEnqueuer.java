@@ -1,4 +1,4 @@
-package dev.catalogsync.cli;
+package dev.catalogsync.streams.verify;
 
 import dev.catalogsync.core.SqlResource;
 import java.sql.Array;
@@ -16,21 +16,22 @@ import java.util.List;
  * the version guard. The statement reads each project with a locking read, so an update in flight
  * cannot lose to the values read here.
  */
-final class SyncEventEnqueuer implements AutoCloseable {
+public final class SyncEventEnqueuer implements AutoCloseable {
   private final Connection db;
   private final PreparedStatement batch;
 
-  SyncEventEnqueuer(Connection db) throws SQLException {
+  public SyncEventEnqueuer(Connection db) throws SQLException {
     this.db = db;
     this.batch =
-        db.prepareStatement(SqlResource.load(SyncEventEnqueuer.class, "backfill-batch.sql"));
+        db.prepareStatement(SqlResource.load(SyncEventEnqueuer.class, "enqueue-batch.sql"));
   }
 
   /**
    * One event for each of the next {@code limit} resources after {@code afterId}, in id order,
    * among {@code resourceIds} (empty: all), in its own transaction; returns their ids.
    */
-  List<Long> nextBatch(long afterId, Collection<Long> resourceIds, int limit) throws SQLException {
+  public List<Long> nextBatch(long afterId, Collection<Long> resourceIds, int limit)
+      throws SQLException {
     Array ids = db.createArrayOf("bigint", resourceIds.toArray());
     batch.setLong(1, afterId);
     batch.setArray(2, ids);

@@ -1,5 +1,6 @@
--- One backfill batch in resource id order (keyset pagination): a pending event per resource with
--- its project's current values. The connector publishes them like any other event.
+-- One batch of sync events in resource id order (keyset pagination), for backfill and verify
+-- --fix: a pending event per resource with its project's current values. The connector publishes
+-- them like any other event.
 -- FOR SHARE OF p, as the resource-creation trigger does: a project update in flight either
 -- committed before the row is read (its values are read: a locking read sees the newest committed
 -- version) or waits for this batch to commit (its trigger then takes a higher queue id). Without
