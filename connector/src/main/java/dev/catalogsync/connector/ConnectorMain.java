@@ -1,5 +1,6 @@
 package dev.catalogsync.connector;
 
+import dev.catalogsync.core.CloseOnShutdown;
 import dev.catalogsync.core.ConfigException;
 import dev.catalogsync.core.Settings;
 import java.nio.file.Path;
@@ -35,15 +36,7 @@ public final class ConnectorMain {
       return;
     }
 
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  service.close();
-                  stopped.countDown();
-                },
-                "catalog-sync-shutdown"));
+    CountDownLatch stopped = CloseOnShutdown.install(service, "catalog-sync-shutdown");
     // Keep main alive until the hook has closed the service, so the JVM ends only then.
     try {
       stopped.await();

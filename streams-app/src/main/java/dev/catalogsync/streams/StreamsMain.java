@@ -1,5 +1,6 @@
 package dev.catalogsync.streams;
 
+import dev.catalogsync.core.CloseOnShutdown;
 import dev.catalogsync.core.ConfigException;
 import dev.catalogsync.core.Settings;
 import java.io.PrintStream;
@@ -39,15 +40,7 @@ public final class StreamsMain {
       err.println("catalog-sync streams did not start: " + e.getMessage());
       return EXIT_FAILED;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  service.close();
-                  stopped.countDown();
-                },
-                "catalog-sync-streams-shutdown"));
+    CountDownLatch stopped = CloseOnShutdown.install(service, "catalog-sync-streams-shutdown");
     try {
       while (!stopped.await(1, TimeUnit.SECONDS)) {
         KafkaStreams.State state = service.state();
