@@ -6,9 +6,11 @@ import dev.catalogsync.bench.report.TargetResult;
 import dev.catalogsync.bench.workload.KeyDistribution;
 import dev.catalogsync.bench.workload.Rate;
 import dev.catalogsync.core.BuildVersion;
+import dev.catalogsync.core.Durations;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -191,21 +193,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   /** "30s", "2m", "500ms", or a plain number of seconds. */
   static Duration parseDuration(String text, String option) {
-    String t = text.trim().toLowerCase(Locale.ROOT);
     try {
-      if (t.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-      }
-      if (t.endsWith("s")) {
-        return Duration.ofMillis(
-            Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-      }
-      if (t.endsWith("m")) {
-        return Duration.ofMillis(
-            Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 60_000));
-      }
-      return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
-    } catch (NumberFormatException e) {
+      return Durations.parse(text, ChronoUnit.SECONDS);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           option + " must be a time such as 30s, 2m or 500ms, not " + text, e);
     }

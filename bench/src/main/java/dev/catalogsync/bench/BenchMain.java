@@ -12,7 +12,10 @@ public final class BenchMain {
 
   public static void main(String[] args) {
     int code =
-        new CommandLine(new BenchCommand()).setCommandName("catalog-sync bench").execute(args);
+        new CommandLine(new BenchCommand())
+            .setCommandName("catalog-sync bench")
+            .setUsageHelpWidth(100)
+            .execute(args);
     // Kafka and Debezium leave non-daemon threads behind in some failure paths; the run is over.
     System.exit(code);
   }

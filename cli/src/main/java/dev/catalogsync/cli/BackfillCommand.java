@@ -18,11 +18,8 @@ import picocli.CommandLine.Option;
     name = "backfill",
     header = "Create sync events for all or selected resources.",
     mixinStandardHelpOptions = true,
-    description = {
-      "Creates a pending sync event with the project's current values for every catalog resource",
-      "(or the given ones), in batches, each its own transaction. Use it for resources that never",
-      "had an event (installed on an existing database, restored from a backup)."
-    },
+    description =
+        "Creates a pending sync event with the project's current values for every catalog resource (or the given ones), in batches, each its own transaction. Use it for resources that never had an event (installed on an existing database, restored from a backup).",
     footer = {
       "",
       "Examples:",

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
       FlagCommand.class,
       StatusCommand.class,
       BackfillCommand.class,
-      VerifyCommand.class
+      VerifyCommand.class,
+      CompletionCommand.class
     },
     footer = {
       "",
@@ -37,6 +38,9 @@ import picocli.CommandLine.Option;
       "the product's jar or image.",
     })
 public final class CatalogSyncCli {
+  /** Wide enough for the examples' command lines; descriptions are wrapped to it by picocli. */
+  static final int USAGE_WIDTH = 100;
+
   @Option(
       names = "--verbose",
       scope = CommandLine.ScopeType.INHERIT,
@@ -48,7 +52,7 @@ public final class CatalogSyncCli {
   }
 
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new CatalogSyncCli());
+    CommandLine cli = new CommandLine(new CatalogSyncCli()).setUsageHelpWidth(USAGE_WIDTH);
     cli.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           boolean verbose = parsed.matchedOption("--verbose") != null;

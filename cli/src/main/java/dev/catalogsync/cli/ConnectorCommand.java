@@ -13,11 +13,8 @@ import picocli.CommandLine.Option;
     name = "connector",
     header = "Run the CDC connector (Debezium -> Kafka).",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs the CDC connector: Debezium (pgoutput) reads inserts into the sync queue and",
-      "publishes them to the sync-event topic, at least once. Settings: defaults, then --config,",
-      "then CATALOG_SYNC_* environment variables (see connector/README.md)."
-    },
+    description =
+        "Runs the CDC connector: Debezium (pgoutput) reads inserts into the sync queue and publishes them to the sync-event topic, at least once. Settings: defaults, then --config, then CATALOG_SYNC_* environment variables (see connector/README.md).",
     footer = {
       "",
       "Examples:",

@@ -12,10 +12,8 @@ import picocli.CommandLine.Parameters;
     name = "flag",
     header = "Turn processing on or off, or show the flag.",
     mixinStandardHelpOptions = true,
-    description = {
-      "Turns processing on or off for every streams instance, or shows the flag. Off: events",
-      "stay pending and nothing is written; on: everything pending is applied."
-    },
+    description =
+        "Turns processing on or off for every streams instance, or shows the flag. Off: events stay pending and nothing is written; on: everything pending is applied.",
     footer = {
       "",
       "Examples:",

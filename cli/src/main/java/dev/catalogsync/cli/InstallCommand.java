@@ -10,10 +10,8 @@ import picocli.CommandLine.Option;
     name = "install",
     header = "Install the sync SQL on an existing database.",
     mixinStandardHelpOptions = true,
-    description = {
-      "Installs catalog-sync's queue, triggers, version columns, heartbeat and publication on a",
-      "database that has projects and catalog_resources. Re-running is a no-op."
-    },
+    description =
+        "Installs catalog-sync's queue, triggers, version columns, heartbeat and publication on a database that has projects and catalog_resources. Re-running is a no-op.",
     footer = {
       "",
       "Examples:",

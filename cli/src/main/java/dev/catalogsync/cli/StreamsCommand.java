@@ -13,11 +13,8 @@ import picocli.CommandLine.Option;
     name = "streams",
     header = "Run the streams app (Kafka -> catalog_resources).",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs the streams app: latest state per catalog resource, guarded batched writes, the flag,",
-      "and the reconciler. Scale it by running more instances with the same application id.",
-      "Settings: defaults, then --config, then CATALOG_SYNC_* variables (streams-app/README.md)."
-    },
+    description =
+        "Runs the streams app: latest state per catalog resource, guarded batched writes, the flag, and the reconciler. Scale it by running more instances with the same application id. Settings: defaults, then --config, then CATALOG_SYNC_* variables (streams-app/README.md).",
     footer = {
       "",
       "Examples:",

@@ -2,6 +2,7 @@ package dev.catalogsync.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.catalogsync.core.DurationOption;
 import dev.catalogsync.core.ErrorText;
 import dev.catalogsync.core.SqlResource;
 import dev.catalogsync.schemas.contract.Json;
@@ -25,13 +26,8 @@ import picocli.CommandLine.Option;
     name = "verify",
     header = "Compare every catalog resource with its project; --fix repairs through the pipeline.",
     mixinStandardHelpOptions = true,
-    description = {
-      "Compares name, description and visibility_level of every catalog resource with its",
-      "project's, in batches. A resource with a sync event younger than --grace still pending is",
-      "compared again after the grace, not reported. Finds drift that produced no event: triggers",
-      "disabled, session_replication_role = replica, a direct write, a restored backup.",
-      "Exit codes: 0 none differ, 1 some differ (also with --fix), 3 error."
-    },
+    description =
+        "Compares name, description and visibility_level of every catalog resource with its project's, in batches. A resource with a sync event younger than --grace still pending is compared again after the grace, not reported. Finds drift that produced no event: triggers disabled, session_replication_role = replica, a direct write, a restored backup. Exit codes: 0 none differ, 1 some differ (also with --fix), 3 error.",
     footer = {
       "",
       "Examples:",
@@ -63,7 +59,7 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--grace",
       defaultValue = "60s",
-      converter = DurationConverter.class,
+      converter = DurationOption.class,
       description = "How young a pending event is still in flight. Default: ${DEFAULT-VALUE}")
   Duration grace;
 

@@ -3,6 +3,7 @@ package dev.catalogsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class CatalogSyncCliTest {
 
@@ -36,5 +37,44 @@ class CatalogSyncCliTest {
     assertThat(flag.kafka.clientConfig(java.util.Map.of("acks", "all")))
         .containsEntry("acks", "all")
         .containsEntry("security.protocol", "SASL_SSL");
+  }
+
+  @Test
+  void everyCommandsDescriptionIsOneParagraphThatFitsTheUsageWidth() {
+    CommandLine cli = CatalogSyncCli.commandLine();
+    for (CommandLine command : cli.getSubcommands().values()) {
+      String name = command.getCommandName();
+      // One element: picocli wraps it; several would each start a line, mid-sentence.
+      assertThat(command.getCommandSpec().usageMessage().description()).as(name).hasSize(1);
+      for (String line : command.getUsageMessage().split("\\R")) {
+        assertThat(line.length()).as(name + ": " + line).isLessThanOrEqualTo(100);
+      }
+    }
+  }
+
+  @Test
+  void timeOptionsTakeDurationsAsPeopleWriteThem() {
+    var verify =
+        CatalogSyncCli.commandLine()
+            .parseArgs("verify", "--jdbc-url", "jdbc:postgresql://h/d", "--grace", "1m");
+    VerifyCommand command = (VerifyCommand) verify.subcommand().commandSpec().userObject();
+    assertThat(command.grace).isEqualTo(java.time.Duration.ofMinutes(1));
+  }
+
+  @Test
+  void theCompletionScriptKnowsEveryCommand() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.out;
+    System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      assertThat(CatalogSyncCli.commandLine().execute("completion")).isZero();
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("complete -F")
+        .contains("verify")
+        .contains("backfill")
+        .contains("--jdbc-url");
   }
 }

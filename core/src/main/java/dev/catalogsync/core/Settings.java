@@ -150,18 +150,33 @@ public final class Settings {
     throw invalid(key, value, "must be -1 (broker default) or a whole number above 0");
   }
 
-  /** A duration in milliseconds, written as a plain number (e.g. {@code 60000}). */
+  /**
+   * A duration above 0: milliseconds as a plain number (e.g. {@code 60000}), or with a unit ({@code
+   * 500ms}, {@code 10s}, {@code 1m}, ISO-8601).
+   */
   public Duration millis(String key) {
-    String value = string(key);
-    try {
-      long parsed = Long.parseLong(value);
-      if (parsed > 0) {
-        return Duration.ofMillis(parsed);
-      }
-    } catch (NumberFormatException e) {
-      // reported below
+    Duration d = durationOrNull(key);
+    if (d != null && d.toMillis() > 0) {
+      return d;
     }
-    throw invalid(key, value, "must be a number of milliseconds above 0");
+    throw invalid(key, string(key), "must be a duration above 0 (e.g. 60000 ms, 500ms, 10s, 1m)");
+  }
+
+  /** Like {@link #millis}, but 0 is allowed: it means off. */
+  public Duration millisOrOff(String key) {
+    Duration d = durationOrNull(key);
+    if (d != null && !d.isNegative()) {
+      return d;
+    }
+    throw invalid(key, string(key), "must be a duration (e.g. 60000 ms, 10s, 1m), 0 for off");
+  }
+
+  private Duration durationOrNull(String key) {
+    try {
+      return Durations.parse(string(key), java.time.temporal.ChronoUnit.MILLIS);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** Every key under a prefix, with the prefix removed: settings passed through to a library. */

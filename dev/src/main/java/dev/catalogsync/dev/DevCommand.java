@@ -5,6 +5,7 @@ import dev.catalogsync.cli.HealthServer;
 import dev.catalogsync.cli.MetricsEndpoint;
 import dev.catalogsync.cli.StopSignal;
 import dev.catalogsync.core.BuildVersion;
+import dev.catalogsync.core.DurationOption;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -18,11 +19,8 @@ import picocli.CommandLine.Option;
     header = "The whole pipeline on embedded PostgreSQL + Kafka, until Ctrl-C.",
     mixinStandardHelpOptions = true,
     versionProvider = BuildVersion.class,
-    description = {
-      "Starts an embedded PostgreSQL (logical replication) with demo projects and catalog",
-      "resources, a real Kafka broker, the connector and the streams app, then prints READY.",
-      "Data persists in --data-dir, so a restart resumes."
-    },
+    description =
+        "Starts an embedded PostgreSQL (logical replication) with demo projects and catalog resources, a real Kafka broker, the connector and the streams app, then prints READY. Data persists in --data-dir, so a restart resumes.",
     footer = {
       "",
       "Examples:",
@@ -51,9 +49,10 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
 
   @Option(
       names = "--reconcile-interval",
-      defaultValue = "60",
-      description = "Seconds between reconciler runs. Default: ${DEFAULT-VALUE}")
-  long reconcileSeconds;
+      defaultValue = "60s",
+      converter = DurationOption.class,
+      description = "Time between reconciler runs (e.g. 10s, 1m). Default: ${DEFAULT-VALUE}")
+  Duration reconcileInterval;
 
   @Option(
       names = "--demo",
@@ -63,7 +62,8 @@ final class DevCommand implements java.util.concurrent.Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // The demo must finish in reasonable time, so it reconciles every few seconds.
-    Duration interval = Duration.ofSeconds(demo ? Math.min(reconcileSeconds, 5) : reconcileSeconds);
+    Duration fast = Duration.ofSeconds(5);
+    Duration interval = demo && reconcileInterval.compareTo(fast) > 0 ? fast : reconcileInterval;
     Duration grace = Duration.ofSeconds(Math.max(1, Math.min(10, interval.toSeconds() / 2)));
     DevStack.Options options =
         new DevStack.Options(dataDirectory, postgresPort, kafkaPort, interval, grace);

@@ -11,7 +11,8 @@ public final class DevMain {
   private DevMain() {}
 
   public static void main(String[] args) {
-    CommandLine dev = new CommandLine(new DevCommand()).setCommandName("catalog-sync dev");
+    CommandLine dev =
+        new CommandLine(new DevCommand()).setCommandName("catalog-sync dev").setUsageHelpWidth(100);
     dev.setExecutionExceptionHandler(CatalogSyncCli.commandLine().getExecutionExceptionHandler());
     System.exit(dev.execute(args));
   }

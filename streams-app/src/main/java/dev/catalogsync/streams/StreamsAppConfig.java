@@ -115,7 +115,7 @@ public record StreamsAppConfig(
             s.millis("reconcile.time-budget.ms"));
     Verify verify =
         new Verify(
-            millisOrOff(s, "verify.interval.ms"),
+            s.millisOrOff("verify.interval.ms"),
             s.positiveInt("verify.batch-size"),
             s.millis("verify.grace.ms"),
             s.bool("verify.repair"));
@@ -156,20 +156,6 @@ public record StreamsAppConfig(
       throw Settings.invalid(key, value, "must be lower case letters, digits and _");
     }
     return value;
-  }
-
-  /** Milliseconds, or 0 for off. */
-  private static Duration millisOrOff(Settings s, String key) {
-    String value = s.string(key);
-    try {
-      long millis = Long.parseLong(value);
-      if (millis >= 0) {
-        return Duration.ofMillis(millis);
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw Settings.invalid(key, value, "must be a number of milliseconds, 0 for off");
   }
 
   /** A key an earlier version read: failing names the new one, instead of ignoring the value. */
