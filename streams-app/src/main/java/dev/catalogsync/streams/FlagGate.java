@@ -30,6 +30,11 @@ final class FlagGate {
     return enabled;
   }
 
+  /** The flag's value without logging a change: for health, which asks often. */
+  boolean peek() {
+    return read();
+  }
+
   private boolean read() {
     byte[] raw = store.get(flag.name());
     if (raw == null) {

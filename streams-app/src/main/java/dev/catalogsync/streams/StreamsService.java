@@ -8,8 +8,12 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +30,13 @@ public final class StreamsService implements AutoCloseable {
   private final KafkaStreamsMetrics metrics;
   private final AtomicReference<String> lastFailure = new AtomicReference<>();
   private final WriteHealth writes;
+  private final BacklogHealth backlog;
 
-  private StreamsService(KafkaStreams streams, WriteHealth writes) {
+  private StreamsService(KafkaStreams streams, WriteHealth writes, StreamsAppConfig config) {
     this.streams = streams;
     this.writes = writes;
+    this.backlog =
+        new BacklogHealth(config.database(), config.reconcile().interval(), () -> flagOn(config));
     // Kafka Streams' own metrics (lag, rates, state) next to the sync figures, for /metrics.
     this.metrics = new KafkaStreamsMetrics(streams);
     this.metrics.bindTo(Metrics.globalRegistry);
@@ -43,7 +50,7 @@ public final class StreamsService implements AutoCloseable {
     KafkaStreams streams =
         new KafkaStreams(SyncTopology.build(config, inputLag, writes), properties(config));
     inputLag.attach(streams);
-    StreamsService service = new StreamsService(streams, writes);
+    StreamsService service = new StreamsService(streams, writes, config);
     streams.setUncaughtExceptionHandler(service::onUncaught);
     streams.setStateListener(
         (now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));
@@ -84,20 +91,35 @@ public final class StreamsService implements AutoCloseable {
   }
 
   /**
-   * Ready only while Kafka Streams is RUNNING and the database takes the batch writes (not every
-   * write failing for longer than {@code apply.unready-after.ms}); otherwise why not.
+   * Ready only while Kafka Streams is RUNNING, the database takes the batch writes (not every write
+   * failing for longer than {@code apply.unready-after.ms}), and, with the flag on, no pending
+   * event is older than two reconcile intervals; otherwise why not.
    */
   public Health health() {
     KafkaStreams.State state = streams.state();
     if (state == KafkaStreams.State.RUNNING) {
       return writes
           .problem()
+          .or(backlog::problem)
           .map(problem -> new Health(COMPONENT, false, problem))
           .orElseGet(() -> new Health(COMPONENT, true, state.name()));
     }
     String failure = lastFailure.get();
     return new Health(
         COMPONENT, false, failure == null ? state.name() : state.name() + " after: " + failure);
+  }
+
+  /** The flag as the app sees it (its global store); off while the store cannot be read. */
+  private boolean flagOn(StreamsAppConfig config) {
+    try {
+      ReadOnlyKeyValueStore<String, byte[]> store =
+          streams.store(
+              StoreQueryParameters.fromNameAndType(
+                  SyncTopology.FLAG_STORE, QueryableStoreTypes.keyValueStore()));
+      return new FlagGate(store, config.flag()).peek();
+    } catch (InvalidStateStoreException e) {
+      return false;
+    }
   }
 
   /** The Kafka Streams state, for callers that wait for a transition. */
@@ -113,6 +135,7 @@ public final class StreamsService implements AutoCloseable {
         CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
             .withTimeout(CLOSE_TIMEOUT));
     metrics.close();
+    backlog.close();
     LOG.info("streams app stopped");
   }
 }
