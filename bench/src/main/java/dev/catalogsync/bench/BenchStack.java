@@ -39,14 +39,19 @@ public final class BenchStack implements AutoCloseable {
 
   void startKafka() {
     // The reconciler is catalog-sync's safety net for events CDC lost; here nothing is lost, and
-    // letting it pick up backlog rows would blur what the stream achieves.
+    // letting it pick up backlog rows would blur what the stream achieves. Its interval goes with
+    // it: health counts a row pending for two intervals as stuck, and backlogs here wait on
+    // purpose.
+    String off = Long.toString(Duration.ofHours(6).toMillis());
     pipeline.startKafka(
         0,
         Map.of(
             "streams.application-id",
             APPLICATION_ID,
             "reconcile.grace.ms",
-            Long.toString(Duration.ofHours(6).toMillis())),
+            off,
+            "reconcile.interval.ms",
+            off),
         Map.of());
   }
 
