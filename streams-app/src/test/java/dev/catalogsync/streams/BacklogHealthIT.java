@@ -34,17 +34,10 @@ class BacklogHealthIT {
         s.execute("SELECT 1 FROM catalog_resources WHERE id = " + resource + " FOR UPDATE");
       }
 
-      await()
-          .atMost(PATIENCE)
-          .untilAsserted(
-              () ->
-                  assertThat(app.health())
-                      .satisfies(h -> assertThat(h.ready()).isFalse())
-                      .satisfies(
-                          h ->
-                              assertThat(h.detail())
-                                  .contains("the oldest pending sync event has waited")
-                                  .contains("more than two reconcile intervals (1 s)")));
+      RunningApp.awaitNotReady(
+          app,
+          "the oldest pending sync event has waited",
+          "more than two reconcile intervals (1 s)");
 
       host.rollback();
       await().atMost(PATIENCE).until(() -> demo.pendingCount() == 0);

@@ -83,17 +83,7 @@ class LockedDatabaseIT {
       lockResources(host);
       RunningApp.publish(config, data.pendingEvents());
 
-      await()
-          .atMost(PATIENCE)
-          .untilAsserted(
-              () ->
-                  assertThat(app.health())
-                      .satisfies(h -> assertThat(h.ready()).isFalse())
-                      .satisfies(
-                          h ->
-                              assertThat(h.detail())
-                                  .contains("every database write failed for")
-                                  .contains("lock timeout")));
+      RunningApp.awaitNotReady(app, "every database write failed for", "lock timeout");
 
       host.rollback();
       await().atMost(PATIENCE).until(() -> app.health().ready());

@@ -1,5 +1,6 @@
 package dev.catalogsync.streams;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.catalogsync.core.Settings;
@@ -66,6 +67,17 @@ final class RunningApp {
     StreamsService service = StreamsService.start(config);
     await("streams app RUNNING").atMost(STARTUP).until(() -> service.health().ready());
     return service;
+  }
+
+  /** Waits until health is not ready and its reason holds every one of {@code reasons}. */
+  static void awaitNotReady(StreamsService app, String... reasons) {
+    await()
+        .atMost(STARTUP)
+        .untilAsserted(
+            () ->
+                assertThat(app.health())
+                    .satisfies(h -> assertThat(h.ready()).isFalse())
+                    .satisfies(h -> assertThat(h.detail()).contains(reasons)));
   }
 
   static void publish(StreamsAppConfig config, List<SyncEvent> events) {
