@@ -74,7 +74,6 @@ final class BenchRun {
     environment.put("started", Instant.now().toString());
     environment.put("commit", SourceCommit.describe());
     environment.put("load average at start (1, 5, 15 min)", loadAverage());
-    stack.postgres().createDatabase(BenchStack.DATABASE);
     String url = stack.jdbcUrl();
     SchemaInstaller.installDemo(url, null, null);
     ResourceMeter meter;

@@ -12,7 +12,6 @@ import java.util.Map;
  * user's environment, so that every run measures the shipped defaults.
  */
 public final class BenchStack implements AutoCloseable {
-  static final String DATABASE = EmbeddedPipeline.DATABASE;
   public static final String APPLICATION_ID = "catalog-sync-bench";
 
   private final EmbeddedPipeline pipeline;
