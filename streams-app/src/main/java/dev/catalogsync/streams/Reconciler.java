@@ -17,9 +17,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Reconciler implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
-  private static final String LOCK = Sql.load("reconcile-lock.sql");
   private static final String FIGURES = Sql.load("reconcile-figures.sql");
-  private static final String BATCH = Sql.load("reconcile-batch.sql");
 
   /** Advisory lock key: fixed, so every instance and version of the app contends for the same. */
   static final long LOCK_KEY = 0x6361_7473_796e_6301L; // "catsync" + 1
@@ -53,16 +51,16 @@ public final class Reconciler implements AutoCloseable {
       long processed = 0;
       long written = 0;
       while (true) {
-        Batch batch = batch(c);
+        ReconcileBatch.Result batch = ReconcileBatch.run(c, settings.grace(), settings.batchSize());
         if (batch == null) {
           LOG.debug("reconcile: another instance holds the lock, skipping this run");
           return ReconcileResult.skipped();
         }
-        consumable += batch.consumable;
-        processed += batch.processed;
-        written += batch.written;
+        consumable += batch.consumable();
+        processed += batch.processed();
+        written += batch.written();
         // Rows left for a locked resource come first again: only go on while batches settle some.
-        boolean backlogLeft = batch.consumable == settings.batchSize() && batch.processed > 0;
+        boolean backlogLeft = batch.consumable() == settings.batchSize() && batch.processed() > 0;
         if (!backlogLeft || clockMillis.getAsLong() - started >= budget) {
           break;
         }
@@ -82,49 +80,6 @@ public final class Reconciler implements AutoCloseable {
     } catch (SQLException e) {
       connection.drop();
       throw e;
-    }
-  }
-
-  private record Batch(long consumable, long processed, long written) {}
-
-  /** One batch in its own transaction; null when another instance holds the lock. */
-  private Batch batch(Connection c) throws SQLException {
-    c.setAutoCommit(false);
-    try {
-      if (!tryLock(c)) {
-        c.rollback();
-        return null;
-      }
-      Batch batch;
-      try (PreparedStatement ps = c.prepareStatement(BATCH)) {
-        ps.setDouble(1, settings.grace().toMillis());
-        ps.setInt(2, settings.batchSize());
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          batch = new Batch(rs.getLong(1), rs.getLong(2), rs.getLong(3));
-        }
-      }
-      c.commit();
-      return batch;
-    } catch (SQLException e) {
-      try {
-        c.rollback();
-      } catch (SQLException ignored) {
-        // the connection is dropped by the caller anyway
-      }
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
-  }
-
-  private static boolean tryLock(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(LOCK)) {
-      ps.setLong(1, LOCK_KEY);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getBoolean(1);
-      }
     }
   }
 
