@@ -20,6 +20,7 @@ import java.util.Map;
  * @param flag the flag that gates writing
  * @param reconcile the reconciler's settings
  * @param verify continuous verification's settings
+ * @param catchUp the catch-up from the database while far behind
  * @param kafkaStreams properties passed through to Kafka Streams unchanged
  */
 public record StreamsAppConfig(
@@ -33,6 +34,7 @@ public record StreamsAppConfig(
     Flag flag,
     Reconcile reconcile,
     Verify verify,
+    CatchUp catchUp,
     Map<String, String> kafkaStreams) {
 
   /** The defaults file on the classpath, shared layout with the other services. */
@@ -75,6 +77,18 @@ public record StreamsAppConfig(
       return !interval.isZero();
     }
   }
+
+  /**
+   * Catch-up from the database while far behind: whether it may run, the pending events that start
+   * it, how old a pending row must be for it to take it, queue rows per batch, how often each
+   * instance looks.
+   */
+  public record CatchUp(
+      boolean enabled,
+      int pendingThreshold,
+      Duration grace,
+      int batchSize,
+      Duration checkInterval) {}
 
   public StreamsAppConfig {
     kafkaStreams = Map.copyOf(kafkaStreams);
@@ -119,6 +133,13 @@ public record StreamsAppConfig(
             s.positiveInt("verify.batch-size"),
             s.millis("verify.grace.ms"),
             s.bool("verify.repair"));
+    CatchUp catchUp =
+        new CatchUp(
+            s.bool("catchup.enabled"),
+            s.positiveInt("catchup.pending-threshold"),
+            s.millis("catchup.grace.ms"),
+            s.positiveInt("catchup.batch-size"),
+            s.millis("catchup.check-interval.ms"));
     return new StreamsAppConfig(
         database,
         s.string("kafka.bootstrap.servers"),
@@ -130,6 +151,7 @@ public record StreamsAppConfig(
         flag,
         reconcile,
         verify,
+        catchUp,
         s.passThrough(PASS_THROUGH_PREFIX));
   }
 

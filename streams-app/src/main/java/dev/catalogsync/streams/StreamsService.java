@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running streams app: creates missing topics, starts Kafka Streams on {@link SyncTopology},
- * reports health, and stops cleanly.
+ * The running streams app: creates missing topics, starts Kafka Streams on {@link SyncTopology} and
+ * the {@link CatchUp} beside it, reports health, and stops cleanly.
  */
 public final class StreamsService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
@@ -31,12 +31,14 @@ public final class StreamsService implements AutoCloseable {
   private final AtomicReference<String> lastFailure = new AtomicReference<>();
   private final WriteHealth writes;
   private final BacklogHealth backlog;
+  private final CatchUp catchUp;
 
   private StreamsService(KafkaStreams streams, WriteHealth writes, StreamsAppConfig config) {
     this.streams = streams;
     this.writes = writes;
     this.backlog =
         new BacklogHealth(config.database(), config.reconcile().interval(), () -> flagOn(config));
+    this.catchUp = CatchUp.start(config, () -> flagOn(config));
     // Kafka Streams' own metrics (lag, rates, state) next to the sync figures, for /metrics.
     this.metrics = new KafkaStreamsMetrics(streams);
     this.metrics.bindTo(Metrics.globalRegistry);
@@ -129,6 +131,7 @@ public final class StreamsService implements AutoCloseable {
 
   @Override
   public void close() {
+    catchUp.close(); // first: a round ends after its current batch
     // Leaving the group hands this instance's partitions to the others at once, instead of after
     // the session timeout; their state comes from the changelog.
     streams.close(

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,6 +26,8 @@ public final class SyncMetrics {
   private final Counter rowsWritten;
   private final Counter eventsCoalesced;
   private final Counter eventsReconciled;
+  private final Counter eventsCaughtUp;
+  private final AtomicInteger catchUpActive = new AtomicInteger();
   private final Timer freshness;
   private final Counter verifyChecked;
   private final Counter verifyDriftFound;
@@ -50,6 +53,13 @@ public final class SyncMetrics {
         Counter.builder("catalog_sync_events_reconciled")
             .description("Pending events the reconciler processed (missed by CDC)")
             .register(registry);
+    this.eventsCaughtUp =
+        Counter.builder("catalog_sync_events_caught_up")
+            .description("Pending events the catch-up processed from the database while far behind")
+            .register(registry);
+    Gauge.builder("catalog_sync_catchup_active", catchUpActive, AtomicInteger::get)
+        .description("1 while this instance catches up from the database, else 0")
+        .register(registry);
     this.freshness =
         Timer.builder("catalog_sync_freshness")
             .description("Source event creation to resource row written, per written state")
@@ -107,5 +117,13 @@ public final class SyncMetrics {
 
   void reconciled(ReconcileResult result) {
     eventsReconciled.increment(result.processedEvents());
+  }
+
+  void caughtUp(long events) {
+    eventsCaughtUp.increment(events);
+  }
+
+  void catchUpActive(boolean active) {
+    catchUpActive.set(active ? 1 : 0);
   }
 }

@@ -2,6 +2,8 @@
 -- (the stream should have applied them by now: their events never reached Kafka or were lost).
 -- The event carries a snapshot that may be stale, so the resource gets its project's CURRENT row.
 -- Parameters: grace in milliseconds, batch size.
+-- The catch-up (CatchUp) runs the same batch with a grace of seconds while the stream is far behind:
+-- the version below is what makes its race with the events CDC still delivers safe.
 --
 -- The reconciler never waits for a row lock (every lock is SKIP LOCKED), so it can never be part
 -- of a deadlock, with the stream's batch write or with the host application. A resource whose row

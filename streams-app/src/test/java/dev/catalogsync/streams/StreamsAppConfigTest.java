@@ -46,6 +46,10 @@ class StreamsAppConfigTest {
     assertThat(config.reconcile().interval()).isEqualTo(Duration.ofMinutes(1));
     assertThat(config.reconcile().batchSize()).isEqualTo(1000);
     assertThat(config.database().user()).isNull();
+    assertThat(config.catchUp())
+        .isEqualTo(
+            new StreamsAppConfig.CatchUp(
+                true, 20_000, Duration.ofSeconds(2), 10_000, Duration.ofSeconds(1)));
   }
 
   @Test
@@ -81,6 +85,16 @@ class StreamsAppConfigTest {
     assertThatThrownBy(
             () -> StreamsAppConfig.from(defaults().with(Map.of("reconcile.grace.ms", "-5"))))
         .hasMessageContaining("reconcile.grace.ms");
+    assertThatThrownBy(
+            () -> StreamsAppConfig.from(defaults().with(Map.of("catchup.enabled", "yes"))))
+        .hasMessageContaining("catchup.enabled");
+    assertThatThrownBy(
+            () -> StreamsAppConfig.from(defaults().with(Map.of("catchup.pending-threshold", "0"))))
+        .hasMessageContaining("catchup.pending-threshold")
+        .hasMessageContaining("CATALOG_SYNC_CATCHUP_PENDING_THRESHOLD");
+    assertThatThrownBy(
+            () -> StreamsAppConfig.from(defaults().with(Map.of("catchup.check-interval.ms", "0"))))
+        .hasMessageContaining("catchup.check-interval.ms");
   }
 
   @Test

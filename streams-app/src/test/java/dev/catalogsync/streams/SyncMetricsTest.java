@@ -24,11 +24,15 @@ class SyncMetricsTest {
             new StateWrite(1, 10, "a", null, 0, now.minusMillis(40)),
             new StateWrite(2, 12, "b", null, 0, now.minusMillis(120))));
     metrics.reconciled(new ReconcileResult(5, 3, 3, 1, true));
+    metrics.caughtUp(10_000);
+    metrics.catchUpActive(true);
 
     assertThat(registry.counter("catalog_sync_events_applied").count()).isEqualTo(7);
     assertThat(registry.counter("catalog_sync_rows_written").count()).isEqualTo(2);
     assertThat(registry.counter("catalog_sync_events_coalesced").count()).isEqualTo(5);
     assertThat(registry.counter("catalog_sync_events_reconciled").count()).isEqualTo(3);
+    assertThat(registry.counter("catalog_sync_events_caught_up").count()).isEqualTo(10_000);
+    assertThat(registry.get("catalog_sync_catchup_active").gauge().value()).isEqualTo(1);
     var freshness = registry.timer("catalog_sync_freshness");
     assertThat(freshness.count()).isEqualTo(2);
     assertThat(freshness.max(TimeUnit.MILLISECONDS)).isEqualTo(120);
