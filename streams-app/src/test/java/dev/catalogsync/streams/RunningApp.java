@@ -86,16 +86,34 @@ final class RunningApp {
 
   /** Publishes to one partition, in order; null partitions by key as the connector does. */
   static void publish(StreamsAppConfig config, Integer partition, List<SyncEvent> events) {
-    try (KafkaProducer<String, byte[]> producer = producer(config)) {
+    try (Publisher publisher = new Publisher(config)) {
+      publisher.publish(partition, events);
+    }
+  }
+
+  /** A producer of sync events kept open across many publishes: a stand-in for the connector. */
+  static final class Publisher implements AutoCloseable {
+    private final KafkaProducer<String, byte[]> producer;
+    private final String topic;
+
+    Publisher(StreamsAppConfig config) {
+      this.producer = producer(config);
+      this.topic = config.topics().syncEvents();
+    }
+
+    /** Sends in order and waits until the broker has them; null partitions by key. */
+    void publish(Integer partition, List<SyncEvent> events) {
       for (SyncEvent event : events) {
         producer.send(
             new ProducerRecord<>(
-                config.topics().syncEvents(),
-                partition,
-                event.key(),
-                Contract.encode(Payload.SYNC_EVENT, event)));
+                topic, partition, event.key(), Contract.encode(Payload.SYNC_EVENT, event)));
       }
       producer.flush();
+    }
+
+    @Override
+    public void close() {
+      producer.close();
     }
   }
 
