@@ -5,14 +5,29 @@ import java.time.Duration;
 
 /** What the catch-up asks of the queue ({@link JdbcCatchUpQueue}; tests give their own). */
 interface CatchUpQueue extends AutoCloseable {
+  /**
+   * What one window of pending queue rows (older than the grace, in id order) gave.
+   *
+   * @param rows queue rows in the window
+   * @param lastId the highest id among them (where the next window starts)
+   * @param changed resources written (first pass) or queue rows marked processed (second pass)
+   */
+  record Window(long rows, long lastId, long changed) {}
+
   /** Pending queue rows, counted up to {@code atMost}. */
   long pending(int atMost) throws SQLException;
 
   /**
-   * One batch of the oldest pending rows older than {@code grace}, copied from the projects'
-   * current rows ({@link ReconcileBatch}); null when another instance holds the reconcilers' lock.
+   * First pass: copies the projects' current rows to the resources of the next window after {@code
+   * afterId} ({@code catchup-copy.sql}); null when another instance holds the reconcilers' lock.
    */
-  ReconcileBatch.Result batch(Duration grace, int size) throws SQLException;
+  Window copy(long afterId, Duration grace, int size) throws SQLException;
+
+  /**
+   * Second pass: marks the next window's rows processed where their resources hold their state
+   * ({@code catchup-mark.sql}); null when another instance holds the reconcilers' lock.
+   */
+  Window mark(long afterId, Duration grace, int size) throws SQLException;
 
   /** Forgets the connection after a failure; the next use reconnects. */
   void drop();

@@ -8,6 +8,8 @@ import java.time.Duration;
 /** The queue as the catch-up sees it, on a connection of its own kept between uses. */
 final class JdbcCatchUpQueue implements CatchUpQueue {
   private static final String PENDING = Sql.load("catchup-pending.sql");
+  private static final String COPY = Sql.load("catchup-copy.sql");
+  private static final String MARK = Sql.load("catchup-mark.sql");
 
   private final ReusableConnection connection;
 
@@ -27,8 +29,29 @@ final class JdbcCatchUpQueue implements CatchUpQueue {
   }
 
   @Override
-  public ReconcileBatch.Result batch(Duration grace, int size) throws SQLException {
-    return ReconcileBatch.run(connection.get(), grace, size);
+  public Window copy(long afterId, Duration grace, int size) throws SQLException {
+    return window(COPY, afterId, grace, size);
+  }
+
+  @Override
+  public Window mark(long afterId, Duration grace, int size) throws SQLException {
+    return window(MARK, afterId, grace, size);
+  }
+
+  private Window window(String sql, long afterId, Duration grace, int size) throws SQLException {
+    return ReconcileLock.inTransaction(
+        connection.get(),
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, afterId);
+            ps.setDouble(2, grace.toMillis());
+            ps.setInt(3, size);
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return new Window(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+            }
+          }
+        });
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -45,6 +46,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
   private final Supplier<SyncWriter> writers;
   private final Supplier<Reconciler> reconcilers;
   private final InputLag inputLag;
+  private final BooleanSupplier catchingUp;
 
   private ProcessorContext<Void, Void> context;
   private KeyValueStore<Long, ResourceState> store;
@@ -64,9 +66,11 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
       StreamsAppConfig config,
       Supplier<SyncWriter> writers,
       Supplier<Reconciler> reconcilers,
-      InputLag inputLag) {
+      InputLag inputLag,
+      BooleanSupplier catchingUp) {
     this.config = config;
     this.inputLag = inputLag;
+    this.catchingUp = catchingUp;
     this.writers = writers;
     this.reconcilers = reconcilers;
   }
@@ -232,6 +236,14 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
   }
 
   private boolean due(long now) {
+    // While the catch-up copies the backlog from the database, the states this task consumed from
+    // it (older than the catch-up's grace) are written there already or soon, with newer values:
+    // writing them too would only contend with it for the same rows. Once CDC delivers within the
+    // grace again the task writes (guarded, what the catch-up covered changes nothing), and the
+    // catch-up sees the stream keep up.
+    if (catchingUp.getAsBoolean() && pacer.lagMillis(now) > config.catchUp().grace().toMillis()) {
+      return false;
+    }
     return switch (pacer.verdict(now, () -> drained(now))) {
       case WAIT -> false;
       case WRITE -> true;

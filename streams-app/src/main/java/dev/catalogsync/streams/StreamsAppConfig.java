@@ -80,8 +80,8 @@ public record StreamsAppConfig(
 
   /**
    * Catch-up from the database while far behind: whether it may run, the pending events that start
-   * it, how old a pending row must be for it to take it, queue rows per batch, how often each
-   * instance looks.
+   * it, how old a pending row must be for it to take it, queue rows per window (one statement), how
+   * often each instance looks.
    */
   public record CatchUp(
       boolean enabled,

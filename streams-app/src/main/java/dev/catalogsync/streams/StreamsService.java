@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -33,12 +34,13 @@ public final class StreamsService implements AutoCloseable {
   private final BacklogHealth backlog;
   private final CatchUp catchUp;
 
-  private StreamsService(KafkaStreams streams, WriteHealth writes, StreamsAppConfig config) {
+  private StreamsService(
+      KafkaStreams streams, WriteHealth writes, StreamsAppConfig config, AtomicBoolean catchingUp) {
     this.streams = streams;
     this.writes = writes;
     this.backlog =
         new BacklogHealth(config.database(), config.reconcile().interval(), () -> flagOn(config));
-    this.catchUp = CatchUp.start(config, () -> flagOn(config));
+    this.catchUp = CatchUp.start(config, () -> flagOn(config), catchingUp);
     // Kafka Streams' own metrics (lag, rates, state) next to the sync figures, for /metrics.
     this.metrics = new KafkaStreamsMetrics(streams);
     this.metrics.bindTo(Metrics.globalRegistry);
@@ -49,10 +51,12 @@ public final class StreamsService implements AutoCloseable {
     TopicCreator.createMissing(config);
     InputLag inputLag = new InputLag(config.topics().syncEvents());
     WriteHealth writes = new WriteHealth(config.apply().unreadyAfter());
+    AtomicBoolean catchingUp = new AtomicBoolean();
     KafkaStreams streams =
-        new KafkaStreams(SyncTopology.build(config, inputLag, writes), properties(config));
+        new KafkaStreams(
+            SyncTopology.build(config, inputLag, writes, catchingUp::get), properties(config));
     inputLag.attach(streams);
-    StreamsService service = new StreamsService(streams, writes, config);
+    StreamsService service = new StreamsService(streams, writes, config, catchingUp);
     streams.setUncaughtExceptionHandler(service::onUncaught);
     streams.setStateListener(
         (now, before) -> LOG.info("Kafka Streams state {} -> {}", before, now));

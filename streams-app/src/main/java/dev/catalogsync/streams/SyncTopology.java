@@ -1,5 +1,6 @@
 package dev.catalogsync.streams;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -32,28 +33,35 @@ public final class SyncTopology {
 
   /** The topology writing through JDBC to the configured database. */
   public static Topology build(StreamsAppConfig config) {
-    return build(config, InputLag.UNKNOWN, new WriteHealth(config.apply().unreadyAfter()));
+    return build(
+        config, InputLag.UNKNOWN, new WriteHealth(config.apply().unreadyAfter()), () -> false);
   }
 
   /**
    * The topology writing through JDBC, told by the consumer where a backlog ends, reporting whether
-   * its writes succeed.
+   * its writes succeed, told whether the {@link CatchUp} runs.
    */
-  static Topology build(StreamsAppConfig config, InputLag inputLag, WriteHealth health) {
+  static Topology build(
+      StreamsAppConfig config, InputLag inputLag, WriteHealth health, BooleanSupplier catchingUp) {
     return build(
         config,
         () ->
             new MeteredSyncWriter(
                 new JdbcSyncWriter(config.database()), SyncMetrics.global(), health),
-        inputLag);
+        inputLag,
+        catchingUp);
   }
 
   /** The topology with a given writer per task (tests wrap the JDBC writer to observe it). */
   public static Topology build(StreamsAppConfig config, Supplier<SyncWriter> writers) {
-    return build(config, writers, InputLag.UNKNOWN);
+    return build(config, writers, InputLag.UNKNOWN, () -> false);
   }
 
-  static Topology build(StreamsAppConfig config, Supplier<SyncWriter> writers, InputLag inputLag) {
+  static Topology build(
+      StreamsAppConfig config,
+      Supplier<SyncWriter> writers,
+      InputLag inputLag,
+      BooleanSupplier catchingUp) {
     Supplier<Reconciler> reconcilers = () -> new Reconciler(config.database(), config.reconcile());
     StoreBuilder<KeyValueStore<Long, ResourceState>> state =
         Stores.keyValueStoreBuilder(
@@ -77,7 +85,9 @@ public final class SyncTopology {
         config.topics().syncEvents());
     topology.addProcessor(PARSE, () -> new ParseProcessor(LATEST, DEAD_LETTER_SINK), SOURCE);
     topology.addProcessor(
-        LATEST, () -> new LatestStateProcessor(config, writers, reconcilers, inputLag), PARSE);
+        LATEST,
+        () -> new LatestStateProcessor(config, writers, reconcilers, inputLag, catchingUp),
+        PARSE);
     topology.addStateStore(state, LATEST);
     topology.addSink(
         DEAD_LETTER_SINK,

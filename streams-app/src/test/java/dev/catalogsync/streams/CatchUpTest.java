@@ -14,21 +14,23 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** When the catch-up starts, how long a round goes on, and when it stops; on a scripted queue. */
+/** When the catch-up starts, what a round does, and when it stops; on a scripted queue. */
 class CatchUpTest {
   private static final int THRESHOLD = 1000;
-  private static final int BATCH = 100;
+  private static final int WINDOW = 100;
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final ScriptedQueue queue = new ScriptedQueue();
   private final AtomicBoolean flag = new AtomicBoolean(true);
+  private final AtomicBoolean active = new AtomicBoolean();
   private final CatchUp catchUp =
       new CatchUp(
           queue,
           new StreamsAppConfig.CatchUp(
-              true, THRESHOLD, Duration.ofSeconds(2), BATCH, Duration.ofSeconds(1)),
+              true, THRESHOLD, Duration.ofSeconds(2), WINDOW, Duration.ofSeconds(1)),
           flag::get,
-          new SyncMetrics(registry, Clock.systemUTC()));
+          new SyncMetrics(registry, Clock.systemUTC()),
+          active);
 
   @Test
   void belowTheThresholdOneCountIsAllItCosts() {
@@ -36,84 +38,86 @@ class CatchUpTest {
 
     catchUp.check();
 
-    assertThat(catchUp.active()).isFalse();
+    assertThat(active).isFalse();
     assertThat(queue.calls).containsExactly("pending<=1000");
-    assertThat(active()).isZero();
+    assertThat(activeGauge()).isZero();
   }
 
   @Test
-  void atTheThresholdItCopiesBatchesBackToBackUntilOneIsNotFull() {
+  void atTheThresholdItCopiesEveryWindowFirstThenMarksEveryWindow() {
     queue.pending.add((long) THRESHOLD);
-    queue.batches.add(full());
-    queue.batches.add(full());
-    queue.batches.add(new ReconcileBatch.Result(40, 40, 12));
+    queue.copies.add(new CatchUpQueue.Window(WINDOW, 100, 60));
+    queue.copies.add(new CatchUpQueue.Window(40, 140, 10));
+    queue.marks.add(new CatchUpQueue.Window(WINDOW, 100, 100));
+    queue.marks.add(new CatchUpQueue.Window(40, 140, 38));
 
     catchUp.check();
 
-    assertThat(catchUp.active()).isTrue();
+    assertThat(active).isTrue();
     assertThat(queue.calls)
-        .containsExactly("pending<=1000", "batch PT2S 100", "batch PT2S 100", "batch PT2S 100");
-    assertThat(caughtUp()).isEqualTo(240);
-    assertThat(active()).isEqualTo(1);
+        .containsExactly(
+            "pending<=1000", "copy after 0", "copy after 100", "mark after 0", "mark after 100");
+    assertThat(caughtUp()).isEqualTo(138);
+    assertThat(activeGauge()).isEqualTo(1);
   }
 
   @Test
-  void itStopsOnceNothingOlderThanTheGraceIsLeftAndFewAreLeftPending() {
+  void itStopsOnceNothingOlderThanTheGraceIsLeftAndFewArePending() {
     start();
-    queue.batches.add(new ReconcileBatch.Result(0, 0, 0));
     queue.pending.add(5L); // the live traffic's few, in flight
 
-    catchUp.check();
+    catchUp.check(); // both passes find empty windows
 
-    assertThat(catchUp.active()).isFalse();
-    assertThat(active()).isZero();
+    assertThat(active).isFalse();
+    assertThat(activeGauge()).isZero();
   }
 
   @Test
   void itGoesOnWhileRowsOlderThanTheGraceKeepComingThoughFewArePending() {
     // CDC still far behind after the backlog was caught up: live events wait behind it.
     start();
-    queue.batches.add(new ReconcileBatch.Result(30, 30, 30));
+    queue.copies.add(new CatchUpQueue.Window(30, 530, 8));
+    queue.marks.add(new CatchUpQueue.Window(30, 530, 30));
 
     catchUp.check();
 
-    assertThat(catchUp.active()).isTrue();
-    assertThat(queue.calls).doesNotContain("pending<=1000"); // it settled some: no count needed
+    assertThat(active).isTrue();
+    assertThat(queue.calls).doesNotContain("pending<=1000"); // it marked some: no count needed
   }
 
   @Test
   void aBacklogTooYoungForTheGraceKeepsItWaitingInsteadOfStopping() {
     start();
-    queue.batches.add(new ReconcileBatch.Result(0, 0, 0));
     queue.pending.add((long) THRESHOLD);
 
     catchUp.check();
 
-    assertThat(catchUp.active()).isTrue();
+    assertThat(active).isTrue();
   }
 
   @Test
-  void rowsItCannotSettleEndTheRoundAndDoNotKeepItRunning() {
-    // Their resources are locked right now (the stream is writing them, or the host holds them).
+  void rowsItCannotSettleDoNotKeepItRunning() {
+    // Their resources were locked when it copied (the stream writing them, or the host).
     start();
-    queue.batches.add(new ReconcileBatch.Result(BATCH, 0, 0));
+    queue.copies.add(new CatchUpQueue.Window(3, 703, 0));
+    queue.marks.add(new CatchUpQueue.Window(3, 703, 0));
     queue.pending.add(3L);
 
     catchUp.check();
 
-    assertThat(queue.calls).containsExactly("batch PT2S 100", "pending<=1000");
-    assertThat(catchUp.active()).isFalse();
+    assertThat(queue.calls).containsExactly("copy after 0", "mark after 0", "pending<=1000");
+    assertThat(active).isFalse();
   }
 
   @Test
   void anotherInstanceHoldingTheLockChangesNothingHere() {
     start();
-    queue.batches.add(null);
+    queue.copies.add(null);
 
     catchUp.check();
 
-    assertThat(catchUp.active()).isTrue();
-    assertThat(queue.calls).containsExactly("batch PT2S 100");
+    assertThat(active).isTrue();
+    assertThat(queue.calls).containsExactly("copy after 0");
   }
 
   @Test
@@ -124,7 +128,7 @@ class CatchUpTest {
     catchUp.check();
 
     assertThat(queue.calls).isEmpty();
-    assertThat(catchUp.active()).isFalse();
+    assertThat(active).isFalse();
   }
 
   @Test
@@ -134,8 +138,8 @@ class CatchUpTest {
 
     catchUp.check();
 
-    assertThat(queue.calls).containsExactly("batch PT2S 100", "drop");
-    assertThat(catchUp.active()).isTrue();
+    assertThat(queue.calls).containsExactly("copy after 0", "drop");
+    assertThat(active).isTrue();
   }
 
   @Test
@@ -144,37 +148,34 @@ class CatchUpTest {
 
     catchUp.close();
 
-    assertThat(catchUp.active()).isFalse();
+    assertThat(active).isFalse();
     assertThat(queue.calls).containsExactly("close");
-    assertThat(active()).isZero();
+    assertThat(activeGauge()).isZero();
   }
 
-  /** Active, after one round that took one full batch and then found nothing more. */
+  /** Active, after a round that copied and marked one window. */
   private void start() {
     queue.pending.add((long) THRESHOLD);
-    queue.batches.add(full());
-    queue.batches.add(new ReconcileBatch.Result(0, 0, 0));
+    queue.copies.add(new CatchUpQueue.Window(10, 10, 10));
+    queue.marks.add(new CatchUpQueue.Window(10, 10, 10));
     catchUp.check();
-    assertThat(catchUp.active()).isTrue();
+    assertThat(active).isTrue();
     queue.calls.clear();
-  }
-
-  private static ReconcileBatch.Result full() {
-    return new ReconcileBatch.Result(BATCH, BATCH, BATCH / 2);
   }
 
   private double caughtUp() {
     return registry.counter("catalog_sync_events_caught_up").count();
   }
 
-  private double active() {
+  private double activeGauge() {
     return registry.get("catalog_sync_catchup_active").gauge().value();
   }
 
-  /** Answers from scripts, and records what it was asked. */
+  /** Answers from scripts (an empty window once a script is used up), and records the calls. */
   private static final class ScriptedQueue implements CatchUpQueue {
     final Deque<Long> pending = new ArrayDeque<>();
-    final Deque<ReconcileBatch.Result> batches = new LinkedList<>(); // null: lock held elsewhere
+    final Deque<Window> copies = new LinkedList<>(); // null: the lock is held elsewhere
+    final Deque<Window> marks = new LinkedList<>();
     final List<String> calls = new ArrayList<>();
     boolean failNext;
 
@@ -185,13 +186,23 @@ class CatchUpTest {
     }
 
     @Override
-    public ReconcileBatch.Result batch(Duration grace, int size) throws SQLException {
-      calls.add("batch " + grace + " " + size);
+    public Window copy(long afterId, Duration grace, int size) throws SQLException {
+      calls.add("copy after " + afterId);
       if (failNext) {
         failNext = false;
         throw new SQLException("connection refused", "08001");
       }
-      return batches.isEmpty() ? new ReconcileBatch.Result(0, 0, 0) : batches.remove();
+      return next(copies, afterId);
+    }
+
+    @Override
+    public Window mark(long afterId, Duration grace, int size) {
+      calls.add("mark after " + afterId);
+      return next(marks, afterId);
+    }
+
+    private static Window next(Deque<Window> script, long afterId) {
+      return script.isEmpty() ? new Window(0, afterId, 0) : script.remove();
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -40,13 +41,29 @@ final class DrivenTopology implements AutoCloseable {
    * @param startedAt the driver's wall clock at the start
    */
   DrivenTopology(StreamsAppConfig config, SyncWriter writer, Path stateDir, Instant startedAt) {
+    this(config, writer, stateDir, startedAt, () -> false);
+  }
+
+  /**
+   * @param catchingUp whether the instance's catch-up from the database runs
+   */
+  DrivenTopology(
+      StreamsAppConfig config,
+      SyncWriter writer,
+      Path stateDir,
+      Instant startedAt,
+      BooleanSupplier catchingUp) {
     this.writer = new CountingWriter(writer);
     CountingWriter current = this.writer;
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(SyncTopology.build(config, () -> current), props, startedAt);
+    driver =
+        new TopologyTestDriver(
+            SyncTopology.build(config, () -> current, InputLag.UNKNOWN, catchingUp),
+            props,
+            startedAt);
     syncEvents =
         driver.createInputTopic(
             config.topics().syncEvents(), new StringSerializer(), new ByteArraySerializer());

@@ -25,7 +25,7 @@ class LatestStateProcessorTest {
   @Test
   void aProcessorInitialisedAgainForgetsWhatItHeldBeforeAndWritesOnlyItsStoresStates() {
     LatestStateProcessor processor =
-        new LatestStateProcessor(config, () -> writer, () -> null, InputLag.UNKNOWN);
+        new LatestStateProcessor(config, () -> writer, () -> null, InputLag.UNKNOWN, () -> false);
     processor.init(context(store()));
     processor.process(new Record<>(1L, event(11, 1), 0));
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +35,7 @@ class SyncTopologyTest {
   private DrivenTopology app;
   private CountingWriter writer;
   private int instances;
+  private final AtomicBoolean catchingUp = new AtomicBoolean();
 
   @AfterEach
   void tearDown() {
@@ -51,7 +53,9 @@ class SyncTopologyTest {
     if (app != null) {
       app.close();
     }
-    app = new DrivenTopology(config, data, stateRoot.resolve("s" + (++instances)), data.now());
+    app =
+        new DrivenTopology(
+            config, data, stateRoot.resolve("s" + (++instances)), data.now(), catchingUp::get);
     writer = app.writer;
   }
 
@@ -197,6 +201,47 @@ class SyncTopologyTest {
     Instant minuteAgo = data.now().minusSeconds(60);
     data.backdateQueue(minuteAgo);
     return new Backlog(resource, project, minuteAgo);
+  }
+
+  @Test
+  void whileTheCatchUpRunsTheBacklogsStatesWaitAndAFreshChangeIsWrittenAtOnce() {
+    long resource = data.projectWithResource("p", "d", 0);
+    long project = data.projectOf(resource);
+    data.updateProject(project, "from the backlog", "d", 0);
+    catchingUp.set(true);
+    startDriver();
+    // Older than the catch-up's grace (2 s), yet not behind enough for the pacer to wait.
+    Instant threeSecondsAgo = data.now().minusSeconds(3);
+    publish(data.pendingEvents().stream().map(e -> committedAt(e, threeSecondsAgo)).toList());
+    for (int i = 0; i < 20; i++) {
+      tick();
+    }
+    assertThat(writer.results).isEmpty(); // the catch-up copies these from the database
+
+    data.updateProject(project, "fresh", "d", 0);
+    publish(data.pendingEvents().stream().filter(e -> e.name().equals("fresh")).toList());
+    tick();
+    // CDC delivers within the grace: the stream writes, and marks what waited with it.
+    assertThat(writer.results).containsExactly(new ApplyResult(1, 1, 3));
+    assertThat(data.resourceColumns(resource)).isEqualTo(new DemoTables.Columns("fresh", "d", 0));
+  }
+
+  @Test
+  void whatWaitedForTheCatchUpIsWrittenOnceItStops() {
+    long resource = data.projectWithResource("p", "d", 0);
+    data.updateProject(data.projectOf(resource), "from the backlog", "d", 0);
+    catchingUp.set(true);
+    startDriver();
+    Instant threeSecondsAgo = data.now().minusSeconds(3);
+    publish(data.pendingEvents().stream().map(e -> committedAt(e, threeSecondsAgo)).toList());
+    tick();
+    assertThat(writer.results).isEmpty();
+
+    catchingUp.set(false);
+    tick();
+    assertThat(writer.results).hasSize(1);
+    assertThat(data.resources()).isEqualTo(data.expected());
+    assertThat(data.pendingCount()).isZero();
   }
 
   @Test
