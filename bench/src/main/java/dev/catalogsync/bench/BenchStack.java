@@ -1,5 +1,6 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.cli.FlagClient;
 import dev.catalogsync.core.Settings;
 import dev.catalogsync.dev.EmbeddedPipeline;
 import dev.catalogsync.embedded.PostgresServer;
@@ -78,16 +79,27 @@ public final class BenchStack implements AutoCloseable {
 
   /** Starts the streams app and waits until it is RUNNING. */
   void startStreams(Duration timeout) throws InterruptedException {
-    startStreams(timeout, APPLICATION_ID);
+    startStreams(timeout, APPLICATION_ID, Map.of());
   }
 
   /**
    * Starts the streams app under an application id of its own choosing (a new consumer group and
-   * fresh state), and waits until it is RUNNING.
+   * fresh state) with some settings of its own, and waits until it is RUNNING.
    */
-  public void startStreams(Duration timeout, String applicationId) throws InterruptedException {
-    pipeline.startStreams(applicationId);
+  public void startStreams(Duration timeout, String applicationId, Map<String, String> settings)
+      throws InterruptedException {
+    pipeline.startStreams(applicationId, settings);
     pipeline.awaitReady(timeout);
+  }
+
+  /**
+   * Turns the sync flag on or off, as an operator would (the flag topic); returns once the broker
+   * has it, every streams instance reads it within moments.
+   */
+  public void flag(boolean on) {
+    Settings streams = streamsSettings();
+    new FlagClient(bootstrapServers(), Map.of(), streams.string("topic.flags"))
+        .set(streams.string("flag.name"), on, "catalog-sync bench");
   }
 
   public void stopStreams() {

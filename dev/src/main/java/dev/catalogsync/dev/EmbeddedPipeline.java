@@ -86,14 +86,21 @@ public final class EmbeddedPipeline implements AutoCloseable {
    * under this pipeline's directory); returns while it is still starting.
    */
   public void startStreams(String applicationId) {
+    startStreams(applicationId, Map.of());
+  }
+
+  /** The same with some settings of its own on top of the pipeline's (the bench turns some off). */
+  public void startStreams(String applicationId, Map<String, String> own) {
     if (streams == null) {
       Settings settings =
-          streamsSettings.with(
-              Map.of(
-                  "streams.application-id",
-                  applicationId,
-                  "streams.state-dir",
-                  directory.resolve("streams").resolve(applicationId).toString()));
+          streamsSettings
+              .with(own)
+              .with(
+                  Map.of(
+                      "streams.application-id",
+                      applicationId,
+                      "streams.state-dir",
+                      directory.resolve("streams").resolve(applicationId).toString()));
       streams = StreamsService.start(StreamsAppConfig.from(settings));
     }
   }

@@ -74,7 +74,8 @@ public final class DatabaseLimit {
       Map<String, Double> milestones = new LinkedHashMap<>();
       milestones.put("statements", (double) statement);
       DrainResult r =
-          new DrainResult(NAME, updates, done, seconds, finished, done, milestones, usage);
+          new DrainResult(
+              NAME, updates, done, seconds, Double.NaN, finished, done, milestones, usage);
       progress.line(
           "  %-22s %9.0f row updates/s (%d in %.1f s)", NAME, r.perSecond(), done, seconds);
       return r;

@@ -94,7 +94,8 @@ public final class DecodingLimit implements AutoCloseable {
     milestones.put("first insert", firstInsert);
     milestones.put("pgoutput messages", (double) messages);
     milestones.put("MB received", bytes / 1e6);
-    DrainResult r = new DrainResult(NAME, events, inserts, seconds, finished, 0, milestones, usage);
+    DrainResult r =
+        new DrainResult(NAME, events, inserts, seconds, Double.NaN, finished, 0, milestones, usage);
     r.printTo(progress, NAME);
     return r;
   }

@@ -2,6 +2,7 @@ package dev.catalogsync.bench.contenders;
 
 import dev.catalogsync.bench.Db;
 import dev.catalogsync.bench.Progress;
+import dev.catalogsync.bench.measure.ConvergenceWatch;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,13 +16,14 @@ public final class GitLabDrain {
 
   public static DrainResult run(
       String jdbcUrl, ResourceMeter meter, long from, long to, Duration timeBox, Progress progress)
-      throws SQLException {
+      throws SQLException, InterruptedException {
     long events = to - from;
     try (Connection check = Db.connect(jdbcUrl)) {
       long rowsBefore = Db.rowUpdates(check);
       ResourceMeter.Snapshot before = meter.snapshot();
       long start = System.nanoTime();
       long deadline = start + timeBox.toNanos();
+      ConvergenceWatch convergence = ConvergenceWatch.start(jdbcUrl, start);
       boolean finished = false;
       long written = 0;
       int runs = 0;
@@ -40,6 +42,8 @@ public final class GitLabDrain {
       }
       double elapsed = CatalogSyncDrain.seconds(start);
       ResourceMeter.Usage usage = meter.between(before, meter.snapshot());
+      double converged = convergence.seconds(Duration.ofSeconds(2));
+      convergence.close();
       long pending = Db.queryLong(check, "pending-count.sql", from, to);
       PerEventSink.sleepQuietly(700);
       long rows = Db.rowUpdates(check) - rowsBefore;
@@ -52,6 +56,7 @@ public final class GitLabDrain {
               events,
               events - pending,
               finished ? elapsed : timeBox.toMillis() / 1000.0,
+              converged,
               finished,
               rows,
               milestones,

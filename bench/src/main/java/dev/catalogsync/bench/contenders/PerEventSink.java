@@ -3,6 +3,7 @@ package dev.catalogsync.bench.contenders;
 import dev.catalogsync.bench.BenchSql;
 import dev.catalogsync.bench.Db;
 import dev.catalogsync.bench.Progress;
+import dev.catalogsync.bench.measure.ConvergenceWatch;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.measure.TopicOffsets;
 import dev.catalogsync.schemas.contract.Contract;
@@ -44,7 +45,7 @@ public final class PerEventSink {
       long to,
       Duration timeBox,
       Progress progress)
-      throws SQLException {
+      throws SQLException, InterruptedException {
     long events = to - from;
     Properties p = TopicOffsets.properties(bootstrapServers);
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(MAX_POLL_RECORDS));
@@ -58,6 +59,7 @@ public final class PerEventSink {
       ResourceMeter.Snapshot before = meter.snapshot();
       start = System.nanoTime();
       long deadline = start + timeBox.toNanos();
+      ConvergenceWatch convergence = ConvergenceWatch.start(jdbcUrl, start);
       try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p);
           Connection c = Db.connect(jdbcUrl);
           PreparedStatement apply = c.prepareStatement(BenchSql.load("sink-apply.sql"));
@@ -100,6 +102,8 @@ public final class PerEventSink {
       }
       double elapsed = CatalogSyncDrain.seconds(start);
       usage = meter.between(before, meter.snapshot());
+      double converged = convergence.seconds(Duration.ofSeconds(2));
+      convergence.close();
       pending = Db.queryLong(check, "pending-count.sql", from, to);
       double seconds = finished ? elapsed : timeBox.toMillis() / 1000.0;
       sleepQuietly(700);
@@ -107,7 +111,15 @@ public final class PerEventSink {
       Map<String, Double> milestones = new LinkedHashMap<>();
       DrainResult r =
           new DrainResult(
-              NAME, events, events - pending, seconds, finished, rows, milestones, usage);
+              NAME,
+              events,
+              events - pending,
+              seconds,
+              converged,
+              finished,
+              rows,
+              milestones,
+              usage);
       r.printTo(progress, NAME);
       return r;
     }

@@ -3,6 +3,7 @@ package dev.catalogsync.bench.contenders;
 import dev.catalogsync.bench.BenchStack;
 import dev.catalogsync.bench.Db;
 import dev.catalogsync.bench.Progress;
+import dev.catalogsync.bench.measure.ConvergenceWatch;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,7 +21,7 @@ import org.apache.kafka.common.TopicPartition;
  * catalog-sync's streams app alone on the backlog already in Kafka: the like-for-like comparison
  * with the per-event sink, which also starts from the topic. A new application id (new consumer
  * group, empty state) gets the backlog's first offsets committed beforehand, so it reads exactly
- * the backlog.
+ * the backlog. Its catch-up is off: from the topic alone, as the sink reads it.
  */
 public final class StreamsOnlyDrain {
   public static final String NAME = "catalog-sync, streams app only (from Kafka)";
@@ -45,7 +46,10 @@ public final class StreamsOnlyDrain {
       ResourceMeter.Snapshot before = meter.snapshot();
       long start = System.nanoTime();
       long deadline = start + timeBox.toNanos();
-      stack.startStreams(Duration.ofSeconds(60), APPLICATION_ID);
+      ConvergenceWatch convergence = ConvergenceWatch.start(stack.jdbcUrl(), start);
+      // From Kafka alone, like the per-event sink: the catch-up would read the queue instead.
+      stack.startStreams(
+          Duration.ofSeconds(60), APPLICATION_ID, Map.of("catchup.enabled", "false"));
       milestones.put("streams app running", CatalogSyncDrain.seconds(start));
       boolean finished = false;
       while (System.nanoTime() < deadline) {
@@ -57,13 +61,23 @@ public final class StreamsOnlyDrain {
       }
       double seconds = finished ? CatalogSyncDrain.seconds(start) : timeBox.toMillis() / 1000.0;
       ResourceMeter.Usage usage = meter.between(before, meter.snapshot());
+      double converged = convergence.seconds(Duration.ofSeconds(2));
+      convergence.close();
       long pending = Db.queryLong(c, "pending-count.sql", from, to);
       stack.stopStreams();
       Thread.sleep(700);
       long rows = Db.rowUpdates(c) - rowsBefore;
       DrainResult r =
           new DrainResult(
-              NAME, events, events - pending, seconds, finished, rows, milestones, usage);
+              NAME,
+              events,
+              events - pending,
+              seconds,
+              converged,
+              finished,
+              rows,
+              milestones,
+              usage);
       r.printTo(progress, "streams app only");
       return r;
     }

@@ -93,11 +93,16 @@ final class JsonReport {
       m.put("backlog", d.backlog());
       m.put("processed", d.processed());
       m.set("seconds", number(d.seconds()));
+      m.set("converged_seconds", number(d.convergedSeconds()));
       m.put("finished", d.finished());
       m.put("row_writes", d.rowWrites());
       m.set("row_writes_per_event", number(d.rowWritesPerEvent()));
       m.set("jvm_cpu_us_per_event", number(d.jvmMicrosPerEvent()));
       m.set("postgres_cpu_us_per_event", number(d.postgresMicrosPerEvent()));
+      ObjectNode parts = m.putObject("cpu_us_per_event_by_part");
+      for (String part : MarkdownReport.CPU_PARTS) {
+        parts.set(part, number(d.microsPerEventIn(part)));
+      }
       m.set("milestones", numbers(d.milestones()));
       m.set("usage", usage(d.usage()));
     }

@@ -1,6 +1,8 @@
 package dev.catalogsync.bench.report;
 
 import dev.catalogsync.bench.contenders.CatalogSyncDrain;
+import dev.catalogsync.bench.contenders.DatabaseLimit;
+import dev.catalogsync.bench.contenders.DecodingLimit;
 import dev.catalogsync.bench.contenders.DrainResult;
 import dev.catalogsync.bench.contenders.PerEventSink;
 import dev.catalogsync.bench.contenders.StreamsOnlyDrain;
@@ -30,6 +32,14 @@ public final class MarkdownReport {
           "## Environment",
           "## Method");
 
+  /**
+   * The parts catalog-sync's CPU per event is split into: PostgreSQL's processes, then this JVM's
+   * components by thread name (the bench's own threads left out).
+   */
+  static final List<String> CPU_PARTS =
+      List.of(
+          DrainResult.POSTGRES, "connector", "kafka-broker", "streams-app", "gc", "jit", "other");
+
   private MarkdownReport() {}
 
   static String render(RunReport r) {
@@ -49,6 +59,7 @@ public final class MarkdownReport {
       }
     }
     md.append("\n");
+    convergenceTable(md, r);
     DrainResult streamsOnly = r.drain(StreamsOnlyDrain.NAME);
     DrainResult sink = r.drain(PerEventSink.NAME);
     if (streamsOnly != null && sink != null && sink.perSecond() > 0) {
@@ -92,18 +103,20 @@ public final class MarkdownReport {
               r.options().timeBox().toSeconds()));
     }
     md.append(
-        "| contender | events/s | processed | seconds | finished | row writes | row writes"
-            + " per event | CPU us per event, JVM / PostgreSQL | catalog-sync ratio | notes |\n"
-            + "|---|---|---|---|---|---|---|---|---|---|\n");
+        "| contender | events/s | processed | seconds | converged after s | finished | row"
+            + " writes | row writes per event | CPU us per event, JVM / PostgreSQL | catalog-sync"
+            + " ratio | notes |\n"
+            + "|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (DrainResult d : r.drains()) {
       md.append(
           f(
-              "| %s | %.0f | %d of %d | %.1f | %s | %s | %s | %s / %s | %s | %s |%n",
+              "| %s | %.0f | %d of %d | %.1f | %s | %s | %s | %s | %s / %s | %s | %s |%n",
               d.contender(),
               d.perSecond(),
               d.processed(),
               d.backlog(),
               d.seconds(),
+              num(d.convergedSeconds(), "%.1f"),
               d.finished() ? "yes" : "no (time box)",
               d.rowWrites() < 0 ? "?" : Long.toString(d.rowWrites()),
               num(d.rowWritesPerEvent(), "%.2f"),
@@ -122,7 +135,13 @@ public final class MarkdownReport {
             + " faster on this server, whatever comes after the slot. CPU per"
             + " event is CPU time over events processed (row updates for the limit): it moves less"
             + " with the machine's speed of the moment than events/s, and the JVM holds the broker"
-            + " and the load generator too (split by thread under CPU and memory).\n\n");
+            + " and the load generator too (split by thread under CPU and memory). Converged after"
+            + " = from the contender's start until every resource equalled its project (looked at"
+            + " every 0.1 s; n/a: not in the time box, or not what the limits do). catalog-sync's"
+            + " seconds and events/s end when nothing is pending; its pipeline then goes on until"
+            + " CDC has published the whole backlog and the streams app has committed past it (the"
+            + " notes say when), and its CPU counts until then.\n\n");
+    cpuByPart(md, r);
 
     md.append(SECTIONS.get(3)).append("\n\n");
     md.append("![freshness over time](freshness.svg)\n\n");
@@ -311,6 +330,49 @@ public final class MarkdownReport {
     md.append(SECTIONS.get(8)).append("\n\n");
     md.append(Method.text());
     return md.toString();
+  }
+
+  /** What a user waits for after a bulk change: every resource equal to its project again. */
+  private static void convergenceTable(StringBuilder md, RunReport r) {
+    md.append(
+        "| contender | time to convergence | backlog drain, events/s |\n" + "|---|---|---|\n");
+    for (DrainResult d : r.drains()) {
+      if (d.contender().equals(DatabaseLimit.NAME) || d.contender().equals(DecodingLimit.NAME)) {
+        continue; // they write no project values, or nothing at all
+      }
+      md.append(
+          f(
+              "| %s | %s | %.0f |%n",
+              d.contender(),
+              d.converged() ? f("%.1f s", d.convergedSeconds()) : f("not in %.0f s", d.seconds()),
+              d.perSecond()));
+    }
+    md.append(
+        "\nTime to convergence: from the contender's start (connector and streams app starts"
+            + " included for catalog-sync) until every resource equalled its project.\n\n");
+  }
+
+  /** catalog-sync's CPU per event, stage by stage: where each event's cost goes. */
+  private static void cpuByPart(StringBuilder md, RunReport r) {
+    md.append(
+        "catalog-sync's CPU per backlog event by part, in us (the part's CPU over the drain /"
+            + " events processed; streams-app includes its catch-up thread, connector is CDC):\n\n"
+            + "| drain | PostgreSQL | connector | kafka-broker | streams-app | GC | JIT | other |"
+            + " total |\n|---|---|---|---|---|---|---|---|---|\n");
+    for (DrainResult d : r.drains()) {
+      if (!d.contender().startsWith(CatalogSyncDrain.NAME)) {
+        continue;
+      }
+      md.append("| ").append(d.contender());
+      double total = 0;
+      for (String part : CPU_PARTS) {
+        double us = d.microsPerEventIn(part);
+        total += Double.isFinite(us) ? us : 0;
+        md.append(" | ").append(num(us, "%.1f"));
+      }
+      md.append(" | ").append(num(total, "%.1f")).append(" |\n");
+    }
+    md.append("\n");
   }
 
   /**

@@ -9,7 +9,8 @@ import java.util.Map;
 final class Method {
   /**
    * The text with the streams app's settings left open (%1$d apply tick in ms, %2$d resources per
-   * batch, %3$d partitions), so a changed default cannot leave the report saying the old one.
+   * batch, %3$d partitions, %4$d pending events that start the catch-up, %5$d rows per catch-up
+   * batch), so a changed default cannot leave the report saying the old one.
    */
   private static final String TEMPLATE =
       """
@@ -29,11 +30,18 @@ final class Method {
         per update = logged writes carrying a version of the phase / its events. The trigger is
         disabled during drains (it would charge each row write extra) and row writes are then
         taken from pg_stat_user_tables.
-      - Backlog drain: the connector is stopped while bulk updates create the backlog. catalog-sync:
-        the connector starts and the clock runs until no backlog event is pending (connector start,
-        CDC, Kafka, coalescing and guarded batch writes included). Then the events are set pending
-        again, every resource is made stale (description and sync_version reset) and the database
-        vacuumed, before each contender.
+      - Backlog drain: the connector is stopped, and the streams app's flag off, while bulk updates
+        create the backlog. catalog-sync: the flag goes on, the connector starts and the clock runs
+        until no backlog event is pending (connector start, CDC, Kafka, coalescing, guarded batch
+        writes, and the catch-up from the database, which starts at %4$d pending events and copies
+        %5$d queue rows per batch, included); the pipeline then goes on until CDC has published
+        the whole backlog and the streams app has committed past it, and its CPU counts until then.
+        The streams app alone from Kafka runs with the catch-up off. Then the events are set
+        pending again, every resource is made stale (description and sync_version reset) and the
+        database vacuumed, before each contender.
+      - Time to convergence: from a contender's start until every resource equals its project. A
+        watch looks every 0.1 s, going on from the first resource that still differed the last
+        time (one that caught up stays so during a drain), and one full comparison confirms it.
       - GitLab-style worker: a faithful emulation of GitLab's service: a one-minute lease row,
         1000 pending events in id order, the resources and current project rows preloaded, one
         UPDATE per resource that differs from its project (own transaction), the batch marked
@@ -89,6 +97,8 @@ final class Method {
         TEMPLATE,
         streams.millis("apply.interval.ms").toMillis(),
         streams.positiveInt("apply.batch-size"),
-        streams.positiveInt("topic.partitions"));
+        streams.positiveInt("topic.partitions"),
+        streams.positiveInt("catchup.pending-threshold"),
+        streams.positiveInt("catchup.batch-size"));
   }
 }

@@ -27,6 +27,8 @@ class ThreadGroupingTest {
         .isEqualTo("connector");
     assertThat(ThreadGrouping.component("data-plane-kafka-request-handler-0"))
         .isEqualTo("kafka-broker");
+    assertThat(ThreadGrouping.component("catalog-sync-bench-catch-up")).isEqualTo("streams-app");
+    assertThat(ThreadGrouping.component("bench-convergence")).isEqualTo("bench");
     assertThat(ThreadGrouping.component("bench-src-1")).isEqualTo("bench");
   }
 

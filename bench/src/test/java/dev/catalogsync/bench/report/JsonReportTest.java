@@ -146,15 +146,17 @@ class JsonReportTest {
     List<DrainResult> drains =
         List.of(
             new DrainResult(
-                CatalogSyncDrain.NAME, 50_000, 50_000, 5, true, 20_000, milestones, busy),
+                CatalogSyncDrain.NAME, 50_000, 50_000, 5, 4.5, true, 20_000, milestones, busy),
             new DrainResult(
-                StreamsOnlyDrain.NAME, 50_000, 50_000, 2.5, true, 20_000, Map.of(), busy),
-            new DrainResult(PerEventSink.NAME, 50_000, 30_000, 20, false, -1, Map.of(), quiet),
+                StreamsOnlyDrain.NAME, 50_000, 50_000, 2.5, 2.5, true, 20_000, Map.of(), busy),
+            new DrainResult(
+                PerEventSink.NAME, 50_000, 30_000, 20, Double.NaN, false, -1, Map.of(), quiet),
             new DrainResult(
                 DecodingLimit.NAME,
                 50_000,
                 0,
                 20,
+                Double.NaN,
                 false,
                 0,
                 Map.of("first insert", Double.NaN),

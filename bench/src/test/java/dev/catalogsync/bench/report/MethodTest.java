@@ -21,6 +21,12 @@ class MethodTest {
                 + shipped.positiveInt("topic.partitions")
                 + " partitions)")
         .contains("95% interval")
+        .contains(
+            "starts at "
+                + shipped.positiveInt("catchup.pending-threshold")
+                + " pending events and copies\n  "
+                + shipped.positiveInt("catchup.batch-size")
+                + " queue rows per batch")
         .doesNotContain("%d", "%1$", "%%");
   }
 

@@ -23,7 +23,7 @@ class TargetsTest {
 
   private static DrainResult drain(String contender, long events, double seconds) {
     return new DrainResult(
-        contender, events, events, seconds, true, 0, Map.of(), TEN_SECONDS_ONE_CORE);
+        contender, events, events, seconds, seconds, true, 0, Map.of(), TEN_SECONDS_ONE_CORE);
   }
 
   private static TargetResult target(List<DrainResult> drains, String goal) {
@@ -80,6 +80,56 @@ class TargetsTest {
 
     assertThat(target(drains, "backlog drain >= 10x the GitLab-style worker").whereTimeGoes())
         .doesNotContain("decod");
+  }
+
+  @Test
+  void convergenceIsJudgedOnTimeToEqualRowsNotOnEventsPerSecond() {
+    // Slower in events/s, yet every resource equal sooner: the target is met.
+    DrainResult ours =
+        new DrainResult(
+            CatalogSyncDrain.NAME,
+            1_000_000,
+            1_000_000,
+            40,
+            18.5,
+            true,
+            0,
+            Map.of(CatalogSyncDrain.CAUGHT_UP, 950_000.0),
+            TEN_SECONDS_ONE_CORE);
+    DrainResult worker = drain(GitLabWorker.NAME, 1_000_000, 22.2);
+
+    TargetResult met = target(List.of(ours, worker), Targets.CONVERGENCE_GOAL);
+    TargetResult missed =
+        target(
+            List.of(drain(CatalogSyncDrain.NAME, 1_000_000, 66.7), worker),
+            Targets.CONVERGENCE_GOAL);
+
+    assertThat(met.status()).isEqualTo(TargetResult.Status.MET);
+    assertThat(met.measured()).isEqualTo("catalog-sync 18.5 s, the GitLab-style worker 22.2 s");
+    assertThat(missed.status()).isEqualTo(TargetResult.Status.MISSED);
+    assertThat(missed.measured()).isEqualTo("catalog-sync 66.7 s, the GitLab-style worker 22.2 s");
+  }
+
+  @Test
+  void aContenderThatNeverConvergedSaysSo() {
+    DrainResult stuck =
+        new DrainResult(
+            CatalogSyncDrain.NAME,
+            1_000_000,
+            400_000,
+            120,
+            Double.NaN,
+            false,
+            0,
+            Map.of(CatalogSyncDrain.CAUGHT_UP, 0.0),
+            TEN_SECONDS_ONE_CORE);
+
+    TargetResult t =
+        target(List.of(stuck, drain(GitLabWorker.NAME, 1_000_000, 22.2)), Targets.CONVERGENCE_GOAL);
+
+    assertThat(t.status()).isEqualTo(TargetResult.Status.MISSED);
+    assertThat(t.measured()).startsWith("catalog-sync did not converge in 120 s");
+    assertThat(t.whereTimeGoes()).startsWith("The catch-up from the database processed 0 of");
   }
 
   /** A flat-out phase that kept up but whose p99 was 2 s. */
