@@ -1,6 +1,7 @@
 package dev.catalogsync.cli;
 
 import dev.catalogsync.core.SqlResource;
+import dev.catalogsync.streams.queue.QueueSize;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -16,8 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Prometheus text for {@code GET /metrics}: everything in Micrometer's global registry (the sync
- * figures, Kafka Streams' metrics) plus the queue's pending count and oldest pending age, read from
- * the database at most once a second.
+ * figures, Kafka Streams' metrics) plus the queue's pending count, oldest pending age, partitions,
+ * rows and bytes, read from the database at most once a second.
  */
 public final class MetricsEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(MetricsEndpoint.class);
@@ -56,6 +57,27 @@ public final class MetricsEndpoint {
         .strongReference(true)
         .description("Age of the oldest pending sync event")
         .register(Metrics.globalRegistry);
+    for (String state : new String[] {"attached", "detached"}) {
+      int index = state.equals("attached") ? 2 : 3;
+      Gauge.builder("catalog_sync_queue_partitions", figures, f -> f.get()[index])
+          .strongReference(true)
+          .tag("state", state)
+          .description(
+              "Queue partitions: attached (spare, active, retired) or detached, not dropped")
+          .register(Metrics.globalRegistry);
+    }
+    Gauge.builder("catalog_sync_queue_oldest_partition_age_seconds", figures, f -> f.get()[4])
+        .strongReference(true)
+        .description("Since the oldest queue partition still kept was created")
+        .register(Metrics.globalRegistry);
+    Gauge.builder("catalog_sync_queue_rows", figures, f -> f.get()[5])
+        .strongReference(true)
+        .description("Rows in every queue partition still kept (the planner's estimate)")
+        .register(Metrics.globalRegistry);
+    Gauge.builder("catalog_sync_queue_bytes", figures, f -> f.get()[6])
+        .strongReference(true)
+        .description("Bytes on disk of every queue partition still kept, with indexes")
+        .register(Metrics.globalRegistry);
     return this;
   }
 
@@ -63,10 +85,13 @@ public final class MetricsEndpoint {
     return registry.scrape();
   }
 
-  /** Pending count and oldest age, cached briefly so a scrape costs one query. */
+  /** The queue's figures, cached briefly so a scrape costs two queries. */
   private static final class QueueFigures implements Supplier<double[]> {
+    private static final double NA = Double.NaN;
+    private static final double[] UNKNOWN = {NA, NA, NA, NA, NA, NA, NA};
+
     private final QueueDatabase database;
-    private double[] last = {Double.NaN, Double.NaN};
+    private double[] last = UNKNOWN;
     private long readAt;
 
     QueueFigures(QueueDatabase database) {
@@ -84,10 +109,22 @@ public final class MetricsEndpoint {
           ResultSet rs =
               s.executeQuery(SqlResource.load(MetricsEndpoint.class, "pending-status.sql"))) {
         rs.next();
-        last = new double[] {rs.getLong(1), rs.getDouble(2)};
+        double pending = rs.getLong(1);
+        double oldestPending = rs.getDouble(2);
+        QueueSize size = QueueSize.read(c);
+        last =
+            new double[] {
+              pending,
+              oldestPending,
+              size.attachedPartitions(),
+              size.detachedPartitions(),
+              size.oldestPartitionAgeMillis() / 1000.0,
+              size.rowsEstimate(),
+              size.bytes()
+            };
       } catch (SQLException e) {
         LOG.warn("cannot read the queue figures: {}", e.getMessage());
-        last = new double[] {Double.NaN, Double.NaN};
+        last = UNKNOWN;
       }
       return last;
     }

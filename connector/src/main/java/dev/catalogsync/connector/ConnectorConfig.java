@@ -128,7 +128,7 @@ public record ConnectorConfig(
         settings.positiveInt("topic.partitions"),
         settings.replicationFactor("topic.replication-factor"),
         settings.string("connector.name"),
-        slotName(settings),
+        settings.slotName("connector.slot"),
         settings.string("connector.publication"),
         storage,
         offsetsTopic,
@@ -169,15 +169,5 @@ public record ConnectorConfig(
         + ", offsets="
         + (offsetStorage == OffsetStorage.KAFKA ? "kafka:" + offsetsTopic : "file:" + offsetsFile)
         + "]";
-  }
-
-  // PostgreSQL's rule for slot names; Debezium would only fail once connected.
-  private static String slotName(Settings settings) {
-    String key = "connector.slot";
-    String value = settings.string(key);
-    if (!value.matches("[a-z0-9_]{1,63}")) {
-      throw Settings.invalid(key, value, "must be 1-63 lower-case letters, digits or underscores");
-    }
-    return value;
   }
 }

@@ -2,6 +2,7 @@ package dev.catalogsync.streams;
 
 import dev.catalogsync.core.DatabaseSettings;
 import dev.catalogsync.core.Settings;
+import dev.catalogsync.streams.queue.RotationPolicy;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param flag the flag that gates writing
  * @param reconcile the reconciler's settings
  * @param verify continuous verification's settings
+ * @param queue the queue's rotation
  * @param kafkaStreams properties passed through to Kafka Streams unchanged
  */
 public record StreamsAppConfig(
@@ -33,6 +35,7 @@ public record StreamsAppConfig(
     Flag flag,
     Reconcile reconcile,
     Verify verify,
+    Queue queue,
     Map<String, String> kafkaStreams) {
 
   /** The defaults file on the classpath, shared layout with the other services. */
@@ -73,6 +76,16 @@ public record StreamsAppConfig(
   public record Verify(Duration interval, int batchSize, Duration grace, boolean repair) {
     public boolean enabled() {
       return !interval.isZero();
+    }
+  }
+
+  /**
+   * Queue rotation: on or off, the age of the active partition's oldest row that starts the next,
+   * how long a detached partition is kept, the connector's slot that must have read a partition.
+   */
+  public record Queue(boolean rotate, Duration partitionDuration, Duration retention, String slot) {
+    public RotationPolicy policy() {
+      return new RotationPolicy(partitionDuration, retention);
     }
   }
 
@@ -119,6 +132,12 @@ public record StreamsAppConfig(
             s.positiveInt("verify.batch-size"),
             s.millis("verify.grace.ms"),
             s.bool("verify.repair"));
+    Queue queue =
+        new Queue(
+            s.bool("queue.rotate"),
+            s.millis("queue.partition-duration"),
+            s.millis("queue.retention"),
+            s.slotName("connector.slot"));
     return new StreamsAppConfig(
         database,
         s.string("kafka.bootstrap.servers"),
@@ -130,6 +149,7 @@ public record StreamsAppConfig(
         flag,
         reconcile,
         verify,
+        queue,
         s.passThrough(PASS_THROUGH_PREFIX));
   }
 

@@ -1,0 +1,109 @@
+package dev.catalogsync.streams.queue;
+
+import dev.catalogsync.core.SqlResource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rotates the queue's partitions: reads their state, plans with {@link RotationPolicy}, runs each
+ * step in its own transaction holding the reconciler's advisory lock, so one instance (or one
+ * {@code catalog-sync maintain}) rotates at a time and never while another reconciles.
+ */
+public final class QueueRotation {
+  private static final Logger LOG = LoggerFactory.getLogger(QueueRotation.class);
+  private static final String LOCK =
+      SqlResource.load(QueueRotation.class, "/dev/catalogsync/streams/reconcile-lock.sql");
+
+  private final RotationPolicy policy;
+  private final String slot;
+  private final long lockKey;
+
+  /**
+   * @param slot the connector's replication slot, which must have confirmed a partition's rows
+   * @param lockKey the reconciler's advisory lock key
+   */
+  public QueueRotation(RotationPolicy policy, String slot, long lockKey) {
+    this.policy = policy;
+    this.slot = slot;
+    this.lockKey = lockKey;
+  }
+
+  /** One run on an open connection in auto-commit mode; throws when the database fails. */
+  public RotationResult run(Connection c) throws SQLException {
+    List<RotationStep> steps = policy.plan(QueuePartitions.read(c, slot));
+    List<RotationStep> done = new ArrayList<>();
+    List<RotationStep> waiting = new ArrayList<>();
+    for (RotationStep step : steps) {
+      String outcome = inTransaction(c, step);
+      if (outcome == null) {
+        return done.isEmpty()
+            ? RotationResult.skippedRun()
+            : new RotationResult(done, waiting, true);
+      }
+      if (outcome.equals("done") || outcome.equals("detached")) {
+        done.add(step);
+        LOG.info("queue rotation: {} partition {}", describe(step), step.partition());
+      } else {
+        waiting.add(step);
+        LOG.debug(
+            "queue rotation: {} partition {} waits ({})",
+            describe(step),
+            step.partition(),
+            outcome);
+      }
+    }
+    return new RotationResult(done, waiting, false);
+  }
+
+  /** The step's outcome, or null when another instance holds the lock. */
+  private String inTransaction(Connection c, RotationStep step) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      if (!tryLock(c)) {
+        c.rollback();
+        return null;
+      }
+      String outcome = QueuePartitions.run(c, step);
+      c.commit();
+      return outcome;
+    } catch (SQLException e) {
+      try {
+        c.rollback();
+      } catch (SQLException ignored) {
+        // the caller drops the connection
+      }
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  private boolean tryLock(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(LOCK)) {
+      ps.setLong(1, lockKey);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  static String describe(RotationStep step) {
+    if (step instanceof RotationStep.AddSpare) {
+      return "created and attached";
+    } else if (step instanceof RotationStep.Activate) {
+      return "new events now go to";
+    } else if (step instanceof RotationStep.Fence) {
+      return "waiting for the slot to pass";
+    } else if (step instanceof RotationStep.Detach) {
+      return "detached";
+    }
+    return "dropped";
+  }
+}
