@@ -1,5 +1,6 @@
 package dev.catalogsync.cli;
 
+import dev.catalogsync.core.Health;
 import dev.catalogsync.core.SqlResource;
 import dev.catalogsync.streams.queue.QueueSize;
 import io.micrometer.core.instrument.Gauge;
@@ -11,23 +12,28 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Prometheus text for {@code GET /metrics}: everything in Micrometer's global registry (the sync
- * figures, Kafka Streams' metrics) plus the queue's pending count, oldest pending age, partitions,
- * rows and bytes, read from the database at most once a second.
+ * figures, Kafka Streams' metrics), the queue's pending count, oldest pending age, partitions, rows
+ * and bytes, read from the database at most once a second, and each component's readiness as
+ * /health reports it.
  */
 public final class MetricsEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(MetricsEndpoint.class);
   private static final Duration CACHE = Duration.ofSeconds(1);
 
   private final PrometheusMeterRegistry registry;
+  // In this endpoint's registry only: several endpoints in one JVM (tests) serve different health.
+  private final ReadinessGauges readiness;
 
   private MetricsEndpoint(PrometheusMeterRegistry registry) {
     this.registry = registry;
+    this.readiness = new ReadinessGauges(registry);
   }
 
   /** Opens a connection to the database that holds the queue. */
@@ -81,7 +87,9 @@ public final class MetricsEndpoint {
     return this;
   }
 
-  String scrape() {
+  /** The text of one scrape, with the readiness of {@code components} as they are now. */
+  String scrape(List<Health> components) {
+    readiness.update(components);
     return registry.scrape();
   }
 
