@@ -11,8 +11,12 @@ SET LOCAL lock_timeout = '10s';
 LOCK TABLE catalog_resource_sync_events IN ACCESS EXCLUSIVE MODE;
 
 ALTER TABLE catalog_resource_sync_events RENAME TO catalog_resource_sync_events_1;
--- Its key on (id) alone gives way to the parent's (id, partition_id), built by V6.
+-- Its key on (id) alone gives way to (id, partition_id), on the index V6 built (no scan: both
+-- columns are NOT NULL). The attach below adopts only an index that backs a key of its own.
 ALTER TABLE catalog_resource_sync_events_1 DROP CONSTRAINT catalog_resource_sync_events_pkey;
+ALTER TABLE catalog_resource_sync_events_1
+    ADD CONSTRAINT catalog_resource_sync_events_1_pkey
+        PRIMARY KEY USING INDEX catalog_resource_sync_events_1_pkey;
 ALTER INDEX index_catalog_resource_sync_events_pending RENAME TO catalog_resource_sync_events_1_pending;
 
 -- Which partitions exist and where each is in its life: a spare (created and attached, not yet

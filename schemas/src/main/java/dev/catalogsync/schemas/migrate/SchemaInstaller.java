@@ -34,6 +34,15 @@ public final class SchemaInstaller {
   }
 
   public static Installed install(MigrationSet set, String jdbcUrl, String user, String password) {
+    return install(set, jdbcUrl, user, password, "latest");
+  }
+
+  /**
+   * Installs up to a version ("latest" for all): an older installation to upgrade, as tests of a
+   * migration on a live database need.
+   */
+  public static Installed install(
+      MigrationSet set, String jdbcUrl, String user, String password, String target) {
     FluentConfiguration configuration =
         Flyway.configure()
             .dataSource(jdbcUrl, user, password)
@@ -43,7 +52,8 @@ public final class SchemaInstaller {
             .baselineOnMigrate(true)
             .baselineVersion("0")
             .loggers("slf4j")
-            .loggers("slf4j");
+            .loggers("slf4j")
+            .target(target);
     // V6 builds an index CONCURRENTLY, which waits for every open transaction: Flyway's default
     // lock is held in one, so it would wait for itself. A session-level lock instead.
     configuration
