@@ -77,7 +77,7 @@ final class MaintainCommand implements Callable<Integer> {
         Thread.sleep(250);
         result = rotation.run(db);
       }
-      if (result.skipped() && result.done().isEmpty()) {
+      if (result.skipped() && result.done().isEmpty() && result.waiting().isEmpty()) {
         System.err.println("maintain: another instance holds the lock; nothing done");
         return LOCKED;
       }

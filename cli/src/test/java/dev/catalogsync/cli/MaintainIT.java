@@ -26,11 +26,12 @@ class MaintainIT {
       data.backdateQueue(Instant.now().minus(Duration.ofDays(2)));
       data.exec("UPDATE catalog_resource_sync_events SET status = 2");
       Thread.sleep(1_100); // a spare becomes active a moment after it was created
+      // One run does all that is due: hand over, a new spare, and the old partition, nothing in
+      // it pending and no slot to wait for, goes.
       assertThat(maintain(database).out())
           .contains("new events now go to partition 2")
-          .contains("created and attached partition 3");
-      assertThat(maintain(database).out()).contains("partition 1 has no pending row");
-      assertThat(maintain(database).out())
+          .contains("created and attached partition 3")
+          .contains("partition 1 has no pending row")
           .contains("detached partition 1")
           .contains("2 partitions attached, 1 detached");
       CliRun drop = maintain(database, "--retention", "0s");

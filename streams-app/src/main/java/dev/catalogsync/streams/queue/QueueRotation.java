@@ -6,7 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,42 +37,62 @@ public final class QueueRotation {
     this.lockKey = lockKey;
   }
 
-  /** One run on an open connection in auto-commit mode; throws when the database fails. */
+  /**
+   * One run on an open connection in auto-commit mode; throws when the database fails. Each step is
+   * planned and run in a transaction of its own that holds the lock, so a plan never rests on what
+   * another instance changed since.
+   */
   public RotationResult run(Connection c) throws SQLException {
-    List<RotationStep> steps = policy.plan(QueuePartitions.read(c, slot));
     List<RotationStep> done = new ArrayList<>();
     List<RotationStep> waiting = new ArrayList<>();
-    for (RotationStep step : steps) {
-      String outcome = inTransaction(c, step);
-      if (outcome == null) {
-        return done.isEmpty()
-            ? RotationResult.skippedRun()
-            : new RotationResult(done, waiting, true);
+    Set<RotationStep> tried = new HashSet<>();
+    while (true) {
+      Outcome outcome = nextStep(c, tried);
+      if (outcome == LOCKED) {
+        return new RotationResult(done, waiting, true);
       }
-      if (outcome.equals("done") || outcome.equals("detached")) {
-        done.add(step);
-        LOG.info("queue rotation: {} partition {}", describe(step), step.partition());
+      if (outcome == NOTHING_LEFT) {
+        return new RotationResult(done, waiting, false);
+      }
+      tried.add(outcome.step());
+      if (outcome.result().equals("done") || outcome.result().equals("detached")) {
+        done.add(outcome.step());
+        LOG.info(
+            "queue rotation: {} partition {}",
+            describe(outcome.step()),
+            outcome.step().partition());
       } else {
-        waiting.add(step);
+        waiting.add(outcome.step());
         LOG.debug(
             "queue rotation: {} partition {} waits ({})",
-            describe(step),
-            step.partition(),
-            outcome);
+            describe(outcome.step()),
+            outcome.step().partition(),
+            outcome.result());
       }
     }
-    return new RotationResult(done, waiting, false);
   }
 
-  /** The step's outcome, or null when another instance holds the lock. */
-  private String inTransaction(Connection c, RotationStep step) throws SQLException {
+  private record Outcome(RotationStep step, String result) {}
+
+  private static final Outcome LOCKED = new Outcome(null, "another instance holds the lock");
+  private static final Outcome NOTHING_LEFT = new Outcome(null, "nothing left to do");
+
+  /** Plans under the lock and runs the first step not tried in this run. */
+  private Outcome nextStep(Connection c, Set<RotationStep> tried) throws SQLException {
     c.setAutoCommit(false);
     try {
       if (!tryLock(c)) {
         c.rollback();
-        return null;
+        return LOCKED;
       }
-      String outcome = QueuePartitions.run(c, step);
+      Optional<RotationStep> step =
+          policy.plan(QueuePartitions.read(c, slot)).stream()
+              .filter(s -> !tried.contains(s))
+              .findFirst();
+      Outcome outcome =
+          step.isEmpty()
+              ? NOTHING_LEFT
+              : new Outcome(step.get(), QueuePartitions.run(c, step.get()));
       c.commit();
       return outcome;
     } catch (SQLException e) {
