@@ -30,7 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The machine-readable report: the same content as the Markdown, as a JSON tree. */
-final class JsonReport {
+public final class JsonReport {
   /**
    * The layout report.json has always had, so that reports of two runs compare line by line: two
    * spaces per level, one member or element per line, "name": value, and {} or [] when empty.
@@ -162,7 +162,7 @@ final class JsonReport {
    * A measured value as the report writes it: null when there is none (NaN, such as a percentile of
    * nothing), a whole number without a fraction, any other to three decimals (rounded half up).
    */
-  static JsonNode number(double value) {
+  public static JsonNode number(double value) {
     if (!Double.isFinite(value)) {
       return NullNode.getInstance();
     }
@@ -200,7 +200,7 @@ final class JsonReport {
     return m;
   }
 
-  private static ObjectNode percentiles(Percentiles x) {
+  public static ObjectNode percentiles(Percentiles x) {
     ObjectNode p = Json.mapper().createObjectNode();
     p.put("count", x.count());
     p.set("p50", number(x.p50()));
@@ -210,7 +210,7 @@ final class JsonReport {
     return p;
   }
 
-  private static ObjectNode usage(ResourceMeter.Usage u) {
+  public static ObjectNode usage(ResourceMeter.Usage u) {
     ObjectNode m = Json.mapper().createObjectNode();
     m.set("seconds", number(u.seconds()));
     m.set("machine_cores", number(u.machineCores()));
