@@ -21,6 +21,7 @@ import dev.catalogsync.bench.freshness.WriteBatches;
 import dev.catalogsync.bench.measure.PairedRatio;
 import dev.catalogsync.bench.measure.Percentiles;
 import dev.catalogsync.bench.measure.ResourceMeter;
+import dev.catalogsync.bench.retention.RetentionReport;
 import dev.catalogsync.bench.sourcecost.SourceCostResult;
 import dev.catalogsync.bench.workload.Rate;
 import dev.catalogsync.schemas.contract.Json;
@@ -155,6 +156,9 @@ public final class JsonReport {
     p.set("low_95", number(paired.low()));
     p.set("high_95", number(paired.high()));
     p.put("rounds", paired.rounds());
+    if (r.retention() != null) {
+      root.set("retention", RetentionReport.json(r.retention(), r.options().keys(), r.freshness()));
+    }
     return WRITER.writeValueAsString(root) + "\n";
   }
 
