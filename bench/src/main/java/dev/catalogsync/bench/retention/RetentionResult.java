@@ -35,6 +35,7 @@ public record RetentionResult(
    * @param attached partitions attached (spare, active, retired)
    * @param detached partitions detached, kept until the retention drops them
    * @param rows rows in every partition still kept, counted
+   * @param pending those still pending (not yet marked processed)
    * @param rowsEstimate the same by the planner's estimate (what /metrics shows)
    * @param bytes bytes on disk of every partition still kept, indexes included
    */
@@ -44,6 +45,7 @@ public record RetentionResult(
       long attached,
       long detached,
       long rows,
+      long pending,
       long rowsEstimate,
       long bytes) {}
 
@@ -93,10 +95,14 @@ public record RetentionResult(
    * The compressed month.
    *
    * @param cleanStartSeconds how long the rotation took to get rid of what the queue held before
+   *     (or tried, until it gave up)
+   * @param cleanStartPending 0 when it did; otherwise the rows still pending in those partitions,
+   *     which no rotation detaches (the bench's reconciler, whose grace is 6 h, would mark them)
    * @param samples the queue's size once a day, day 0 included
    * @param flatness the verdict; null when the month was too short to judge
    * @param steps rotation steps over the month, by kind
-   * @param rotationFailures rotation runs that failed (the database said no)
+   * @param rotationFailures rotation runs that failed (the database said no), over the month and
+   *     the latency windows after it
    * @param sourcePerSecond updates the clients committed per second
    * @param updateMs the updates' statement times over the month
    * @param failedUpdates updates that failed
@@ -104,6 +110,7 @@ public record RetentionResult(
    */
   public record Month(
       double cleanStartSeconds,
+      long cleanStartPending,
       List<DaySample> samples,
       Flatness flatness,
       Map<String, Long> steps,

@@ -54,7 +54,8 @@ public final class RetentionTargets {
         fmt(
             "On the last day the queue kept %d attached and %d detached partitions (a steady load"
                 + " keeps 2 or 3 attached: the spare, the active one and a retired one until it is"
-                + " detached; and about %d detached), %d rows. Rotation steps over the"
+                + " detached; and about %d detached), %d rows, %d of them pending.%s Rotation steps"
+                + " over the"
                 + " month: %s; failed rotation runs: %d. A retired partition is detached only once"
                 + " no row in it is pending and the connector's slot confirmed its fence; one"
                 + " detached is dropped after the retention.",
@@ -62,6 +63,13 @@ public final class RetentionTargets {
             last.detached(),
             r.plan().retentionDays(),
             last.rows(),
+            last.pending(),
+            m.cleanStartPending() > 0
+                ? fmt(
+                    " The partitions from before the month still held %d pending rows, so they"
+                        + " stayed.",
+                    m.cleanStartPending())
+                : "",
             steps(m.steps()),
             m.rotationFailures()));
   }

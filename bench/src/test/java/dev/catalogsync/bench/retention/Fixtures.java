@@ -25,7 +25,7 @@ final class Fixtures {
     for (int d = 0; d <= last; d++) {
       out.add(
           new RetentionResult.DaySample(
-              d, d * 2.0, 3, Math.min(d, 7), d * 100, 0, bytes.applyAsLong(d)));
+              d, d * 2.0, 3, Math.min(d, 7), d * 100, 2, 0, bytes.applyAsLong(d)));
     }
     return out;
   }
@@ -63,6 +63,7 @@ final class Fixtures {
     RetentionResult.Month month =
         new RetentionResult.Month(
             2.5,
+            0,
             samples,
             RetentionResult.Flatness.of(samples, plan.referenceDay(), plan.lastThirdFrom()),
             steps(15),

@@ -19,7 +19,7 @@ class RetentionReportTest {
 
     assertThat(md)
         .contains("### Compressed month", "| day | seconds | attached | detached |")
-        .contains("| 30 | 60.0 | 3 | 7 | 3000 | 0 | 9.00 |")
+        .contains("| 30 | 60.0 | 3 | 7 | 3000 | 2 | 0 | 9.00 |")
         .contains("over the month's last third (days 20-30) is within 1.5x of the size at day 10")
         .contains("9.00 MB against 9.00 MB: 1.00x, flat")
         .contains("### Source updates during rotations", "| with rotation | 6000 | 0 |")
@@ -29,6 +29,15 @@ class RetentionReportTest {
         .contains("| 1000/s uniform, without |", "| 1000/s uniform, continuous verification |")
         .contains("p99 with / without: 1.05x (target: at most 10% above)")
         .doesNotContain("%d", "%s", "%.", "n/a");
+  }
+
+  @Test
+  void withoutA1000PhaseTheComparisonRowIsLeftOut() {
+    String md = RetentionReport.markdown(result, KeyDistribution.UNIFORM, List.of());
+
+    assertThat(md)
+        .contains("| 1000/s uniform, continuous verification |")
+        .doesNotContain(", without |", "p99 with / without: ");
   }
 
   @Test

@@ -31,7 +31,8 @@ class RetentionTargetsTest {
 
     assertThat(t).extracting(TargetResult::status).containsOnly(TargetResult.Status.MISSED);
     assertThat(t.get(0).measured()).contains("3.00x (flat: <= 1.5x)");
-    assertThat(t.get(0).whereTimeGoes()).contains("kept 3 attached and 7 detached", "detach 15");
+    assertThat(t.get(0).whereTimeGoes())
+        .contains("kept 3 attached and 7 detached", "3000 rows, 2 of them pending", "detach 15");
     assertThat(t.get(1).measured()).contains("p99 4.10 ms with rotation, 2.00 ms without: 2.05x");
     assertThat(t.get(1).whereTimeGoes()).contains("took p50 1.0 ms, p99 4.0 ms, max 6.0 ms");
     assertThat(t.get(2).measured()).contains("111 ms with", "100 ms without: +11%");
