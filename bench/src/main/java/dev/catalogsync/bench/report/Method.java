@@ -76,8 +76,8 @@ final class Method {
         the rotation running and without, in turn, time every update's statement. verify: the
         Verification class over every resource, idle, after the queue drained. Continuous
         verification: the streams app restarted with verify.interval.ms and verify.batch-size set,
-        a 1000/s freshness phase with the same seed as the one without, then the app restarted as
-        before.
+        a 3 s warm-up at 200/s not measured, a 1000/s freshness phase with the same seed as the
+        one without, then the app restarted as before.
       - Targets are reported as met or missed; nothing here fails a run over a number.
       """;
 

@@ -168,12 +168,15 @@ public final class RetentionReport {
     md.append(
         f(
             "The streams app restarted with verify.interval.ms=%d and verify.batch-size=%d"
-                + " (grace and repair as shipped), then a %s phase measured as every freshness"
-                + " phase, with the same seed as the one without; the app then restarted as"
-                + " before (both restarts: %.1f s). Continuous verification compared %d resources"
-                + " during the phase.%n%n",
+                + " (grace and repair as shipped); after a %d s warm-up at %s/s, not measured (as"
+                + " before the run's first phase), a %s phase measured as every freshness phase,"
+                + " with the same seed as the one without; the app then restarted as before (both"
+                + " restarts: %.1f s). Continuous verification compared %d resources during the"
+                + " phase.%n%n",
             vf.intervalMs(),
             vf.batchSize(),
+            VerifiedFreshnessPhase.WARM_UP.toSeconds(),
+            VerifiedFreshnessPhase.WARM_UP_RATE.label(),
             vf.freshness().label(),
             vf.restartSeconds(),
             vf.checked()));
