@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  catalog-sync bench --quick",
-      "      Small sizes; finishes in under 3 minutes.",
+      "      Small sizes; finishes in under 4 minutes.",
       "  catalog-sync bench",
       "      The full run: 100000 projects, 1000000-event backlog.",
       "  catalog-sync bench --keys zipf --rates 500,2000,max --duration 20s --out results/zipf",
@@ -50,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--quick",
       description =
           "Small sizes (5000 projects, 50000-event backlog, 8 s phases, rates 250,1000,max);"
-              + " under 3 minutes. Options given explicitly still win.")
+              + " under 4 minutes. Options given explicitly still win.")
   boolean quick;
 
   @Option(

@@ -16,6 +16,10 @@ import dev.catalogsync.bench.measure.TopicOffsets;
 import dev.catalogsync.bench.report.RunReport;
 import dev.catalogsync.bench.report.TargetResult;
 import dev.catalogsync.bench.report.Targets;
+import dev.catalogsync.bench.retention.RetentionPhases;
+import dev.catalogsync.bench.retention.RetentionResult;
+import dev.catalogsync.bench.retention.RetentionTargets;
+import dev.catalogsync.bench.retention.VerifyCounter;
 import dev.catalogsync.bench.sourcecost.SourceCost;
 import dev.catalogsync.bench.sourcecost.SourceCostResult;
 import dev.catalogsync.bench.workload.BulkUpdater;
@@ -76,6 +80,7 @@ final class BenchRun {
   }
 
   private RunReport run(BenchStack stack, long started) throws Exception {
+    VerifyCounter.install();
     Map<String, String> environment = new LinkedHashMap<>();
     environment.put("started", Instant.now().toString());
     environment.put("commit", SourceCommit.describe());
@@ -160,6 +165,18 @@ final class BenchRun {
               options.seed() + 1,
               progress));
     }
+
+    RetentionResult retention =
+        RetentionPhases.run(
+            stack,
+            meter,
+            keys,
+            options.clients(),
+            options.duration(),
+            options.catchUpTimeout(),
+            options.quick(),
+            options.seed(),
+            progress);
 
     progress.line("backlog of %d events behind a stopped connector", options.backlog());
     List<DrainResult> drains = new ArrayList<>();
@@ -253,7 +270,9 @@ final class BenchRun {
       }
     }
     environment.put("load average at end (1, 5, 15 min)", loadAverage());
-    List<TargetResult> targets = Targets.evaluate(options.keys(), freshness, drains, autogroup);
+    List<TargetResult> targets =
+        new ArrayList<>(Targets.evaluate(options.keys(), freshness, drains, autogroup));
+    targets.addAll(RetentionTargets.evaluate(retention, options.keys(), freshness));
     return new RunReport(
         command,
         environment,
@@ -263,7 +282,8 @@ final class BenchRun {
         backlog,
         drains,
         targets,
-        (System.nanoTime() - started) / 1e9);
+        (System.nanoTime() - started) / 1e9,
+        retention);
   }
 
   private DrainResult zipfBacklogDrain(

@@ -102,6 +102,22 @@ public final class BenchStack implements AutoCloseable {
         .set(streams.string("flag.name"), on, "catalog-sync bench");
   }
 
+  /**
+   * Stops the streams app and starts it again under the bench's application id, with {@code
+   * settings} laid over the bench's (none: as the run started it); waits until it is RUNNING.
+   */
+  public void restartStreams(Map<String, String> settings, Duration timeout)
+      throws InterruptedException {
+    pipeline.stopStreams();
+    pipeline.startStreams(APPLICATION_ID, settings);
+    pipeline.awaitReady(timeout);
+  }
+
+  /** The connector's replication slot, which the queue's rotation waits for. */
+  public String replicationSlot() {
+    return connectorSettings().string("connector.slot");
+  }
+
   public void stopStreams() {
     pipeline.stopStreams();
   }

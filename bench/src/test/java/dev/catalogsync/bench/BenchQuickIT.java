@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * The whole benchmark end to end, smaller than --quick so it stays under two minutes. Asserts only
- * that the report is complete: numbers on a shared build machine prove nothing, so none is checked.
+ * The whole benchmark end to end, smaller than --quick so it stays under three minutes (the
+ * retention phases keep their --quick sizes). Asserts only that the report is complete: numbers on
+ * a shared build machine prove nothing, so none is checked.
  */
 class BenchQuickIT {
 
@@ -71,13 +72,28 @@ class BenchQuickIT {
         .contains("no trigger", "GitLab-shaped trigger", "catalog-sync trigger")
         .contains("paired by round (95% interval")
         .contains("kernel autogroup scheduling")
-        .contains("freshness p99 <= 250 ms at 1k updates/s", "backlog drain >= 50k events/s");
+        .contains("freshness p99 <= 250 ms at 1k updates/s", "backlog drain >= 50k events/s")
+        .contains(
+            "### Compressed month",
+            "### Source updates during rotations",
+            "### verify",
+            "### Freshness at 1000/s with continuous verification")
+        .contains(
+            "queue size flat after the retention window",
+            "source UPDATE p99 during rotations <= 2x without",
+            "freshness p99 at 1k/s with continuous verification within 10% of without");
 
     String data = Files.readString(json);
     assertThat(data)
         .contains("\"drains\"", "\"freshness\"", "\"source_cost\"", "\"targets\"")
         .contains("\"catalog_sync_drain_ratio_to\"")
         .contains("\"source_cost_catalog_sync_to_gitlab_paired_by_round\"")
+        .contains(
+            "\"retention\"",
+            "\"compressed_month\"",
+            "\"update_latency_during_rotation\"",
+            "\"verify\"",
+            "\"freshness_with_continuous_verification\"")
         .contains(
             "\"" + GitLabWorker.NAME + "\"",
             "\"" + PerEventSink.NAME + "\"",

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       StatusCommand.class,
       BackfillCommand.class,
       VerifyCommand.class,
+      MaintainCommand.class,
       CompletionCommand.class
     },
     footer = {

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code GET /health}: 200 when every component is ready, 503 otherwise, with each component's
- * state in JSON so an operator sees why. {@code GET /metrics}: Prometheus text.
+ * state in JSON so an operator sees why. {@code GET /metrics}: Prometheus text, with the same
+ * readiness as a gauge per component.
  */
 public final class HealthServer implements AutoCloseable {
   private final HttpServer server;
@@ -29,7 +30,8 @@ public final class HealthServer implements AutoCloseable {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
       server.createContext("/health", exchange -> respond(exchange, health.get()));
-      server.createContext("/metrics", exchange -> respondMetrics(exchange, metrics));
+      server.createContext(
+          "/metrics", exchange -> respondMetrics(exchange, metrics.scrape(health.get())));
       server.start();
       return new HealthServer(server);
     } catch (IOException e) {
@@ -52,9 +54,8 @@ public final class HealthServer implements AutoCloseable {
     }
   }
 
-  private static void respondMetrics(HttpExchange exchange, MetricsEndpoint metrics)
-      throws IOException {
-    byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+  private static void respondMetrics(HttpExchange exchange, String metrics) throws IOException {
+    byte[] body = metrics.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
     exchange.sendResponseHeaders(200, body.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -2,11 +2,13 @@ package dev.catalogsync.cli;
 
 import dev.catalogsync.core.SqlResource;
 import dev.catalogsync.schemas.contract.FlagRecord;
+import dev.catalogsync.streams.queue.QueueSize;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +69,15 @@ final class StatusCommand implements Callable<Integer> {
       rs.next();
       System.out.printf("pending events:      %d%n", rs.getLong(1));
       System.out.printf("oldest pending age:  %.1f s%n", rs.getDouble(2));
+      QueueSize size = QueueSize.read(db);
+      System.out.printf(
+          "queue partitions:    %d attached, %d detached, oldest %s old%n",
+          size.attachedPartitions(),
+          size.detachedPartitions(),
+          Duration.ofMillis(size.oldestPartitionAgeMillis()).truncatedTo(ChronoUnit.SECONDS));
+      System.out.printf(
+          "queue size:          about %d rows, %d MB%n",
+          size.rowsEstimate(), size.bytes() / (1024 * 1024));
     }
     System.out.printf("consumer lag:        %d%n", lag());
     String flag =

@@ -9,9 +9,6 @@ import dev.catalogsync.embedded.RealStack;
 import dev.catalogsync.embedded.TestDatabase;
 import dev.catalogsync.schemas.contract.Json;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -30,10 +27,10 @@ class VerifyIT {
   void resourcesEqualToTheirProjectsPassWithExitZero(TestDatabase database) throws Exception {
     seedInSync(database, 25);
 
-    Run run = verify(database, "--batch-size", "10");
+    CliRun run = verify(database, "--batch-size", "10");
 
-    assertThat(run.code).isEqualTo(VerifyCommand.NONE_DIFFER);
-    assertThat(run.out).contains("verify: 25 resources checked, 0 differ");
+    assertThat(run.code()).isEqualTo(VerifyCommand.NONE_DIFFER);
+    assertThat(run.out()).contains("verify: 25 resources checked, 0 differ");
   }
 
   @Test
@@ -46,10 +43,10 @@ class VerifyIT {
             + " UPDATE projects SET visibility_level = 20 WHERE name = 'p3';"
             + " SET session_replication_role = origin");
 
-    Run run = verify(database, "--batch-size", "2");
+    CliRun run = verify(database, "--batch-size", "2");
 
-    assertThat(run.code).isEqualTo(VerifyCommand.SOME_DIFFER);
-    assertThat(run.out)
+    assertThat(run.code()).isEqualTo(VerifyCommand.SOME_DIFFER);
+    assertThat(run.out())
         .contains("verify: 5 resources checked, 1 differ")
         .containsPattern("resource \\d+ \\(project \\d+\\): visibility_level 0, project 20");
   }
@@ -59,10 +56,10 @@ class VerifyIT {
     seedInSync(database, 3);
     exec(database, "UPDATE catalog_resources SET name = 'hand-edited'");
 
-    Run run = verify(database, "--json");
+    CliRun run = verify(database, "--json");
 
-    assertThat(run.code).isEqualTo(VerifyCommand.SOME_DIFFER);
-    JsonNode result = Json.mapper().readTree(run.out);
+    assertThat(run.code()).isEqualTo(VerifyCommand.SOME_DIFFER);
+    JsonNode result = Json.mapper().readTree(run.out());
     assertThat(result.get("checked").asLong()).isEqualTo(3);
     assertThat(result.get("differing").asLong()).isEqualTo(3);
     JsonNode first = result.get("examples").get(0).get("differences").get("name");
@@ -87,11 +84,11 @@ class VerifyIT {
               }
             });
 
-    Run run = verify(database, "--grace", "3s");
+    CliRun run = verify(database, "--grace", "3s");
     pipeline.join();
 
-    assertThat(run.code).isEqualTo(VerifyCommand.NONE_DIFFER);
-    assertThat(run.out).contains("verify: 2 resources checked, 0 differ");
+    assertThat(run.code()).isEqualTo(VerifyCommand.NONE_DIFFER);
+    assertThat(run.out()).contains("verify: 2 resources checked, 0 differ");
   }
 
   @Test
@@ -107,13 +104,13 @@ class VerifyIT {
               + " UPDATE projects SET visibility_level = 20, description = 'no event';"
               + " SET session_replication_role = origin");
 
-      Run fix = verify(database, "--fix");
-      assertThat(fix.code).isEqualTo(VerifyCommand.SOME_DIFFER);
-      assertThat(fix.out).contains("4 differ").contains("fix: 4 sync event(s) enqueued");
+      CliRun fix = verify(database, "--fix");
+      assertThat(fix.code()).isEqualTo(VerifyCommand.SOME_DIFFER);
+      assertThat(fix.out()).contains("4 differ").contains("fix: 4 sync event(s) enqueued");
 
       await()
           .atMost(PATIENCE)
-          .until(() -> verify(database, "--grace", "0s").code == VerifyCommand.NONE_DIFFER);
+          .until(() -> verify(database, "--grace", "0s").code() == VerifyCommand.NONE_DIFFER);
     }
   }
 
@@ -141,19 +138,19 @@ class VerifyIT {
                 }
               });
 
-      Run run = verify(database, "--batch-size", "5", "--grace", "5s");
+      CliRun run = verify(database, "--batch-size", "5", "--grace", "5s");
       load.join();
 
-      assertThat(run.code).as(run.out).isEqualTo(VerifyCommand.NONE_DIFFER);
+      assertThat(run.code()).as(run.out()).isEqualTo(VerifyCommand.NONE_DIFFER);
     }
   }
 
   @Test
   void aDatabaseThatCannotBeReachedExitsThree(TestDatabase database) {
-    Run run = verify("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");
+    CliRun run = verify("jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");
 
-    assertThat(run.code).isEqualTo(VerifyCommand.ERROR);
-    assertThat(run.err).contains("error: ");
+    assertThat(run.code()).isEqualTo(VerifyCommand.ERROR);
+    assertThat(run.err()).contains("error: ");
   }
 
   /** What the streams app does to every pending row, done by hand. */
@@ -181,36 +178,16 @@ class VerifyIT {
     }
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run verify(TestDatabase database, String... options) {
+  private static CliRun verify(TestDatabase database, String... options) {
     String[] args = new String[options.length + 3];
     args[0] = "verify";
     args[1] = "--jdbc-url";
     args[2] = database.jdbcUrl();
     System.arraycopy(options, 0, args, 3, options.length);
-    return run(args);
+    return CliRun.of(args);
   }
 
-  private static Run verify(String jdbcUrl) {
-    return run("verify", "--jdbc-url", jdbcUrl);
-  }
-
-  /** The command in this JVM, as a user would run it; its stdout and stderr captured. */
-  private static synchronized Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    PrintStream stderr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code = CatalogSyncCli.commandLine().execute(args);
-      return new Run(
-          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(stdout);
-      System.setErr(stderr);
-    }
+  private static CliRun verify(String jdbcUrl) {
+    return CliRun.of("verify", "--jdbc-url", jdbcUrl);
   }
 }

@@ -34,6 +34,8 @@ import java.util.Map;
  * @param pollInterval {@code connector.poll-interval.ms}
  * @param startTimeout {@code connector.start-timeout.ms}
  * @param stallTimeout {@code connector.stall-timeout.ms}: silence after which health is not ready
+ * @param stallHeartbeats {@code connector.stall-heartbeats}: heartbeat intervals the slot may go
+ *     without advancing while events are pending before health is not ready; 0 for off
  * @param slotMaxRetainedWalMegabytes {@code connector.slot-max-retained-wal-mb}: WAL the slot may
  *     retain before health is not ready
  * @param retry {@code connector.retry-backoff-initial.ms} and {@code
@@ -62,6 +64,7 @@ public record ConnectorConfig(
     Duration pollInterval,
     Duration startTimeout,
     Duration stallTimeout,
+    int stallHeartbeats,
     int slotMaxRetainedWalMegabytes,
     Backoff retry,
     Map<String, String> debezium) {
@@ -128,7 +131,7 @@ public record ConnectorConfig(
         settings.positiveInt("topic.partitions"),
         settings.replicationFactor("topic.replication-factor"),
         settings.string("connector.name"),
-        slotName(settings),
+        settings.slotName("connector.slot"),
         settings.string("connector.publication"),
         storage,
         offsetsTopic,
@@ -138,9 +141,26 @@ public record ConnectorConfig(
         settings.millis("connector.poll-interval.ms"),
         settings.millis("connector.start-timeout.ms"),
         stall,
+        stallHeartbeats(settings),
         settings.positiveInt("connector.slot-max-retained-wal-mb"),
         new Backoff(backoffInitial, backoffMax),
         settings.passThrough("debezium."));
+  }
+
+  /**
+   * Whether a {@code debezium.heartbeat.interval.ms} pass-through turned the heartbeats off: then
+   * nothing moves the slot while the queue is quiet.
+   */
+  boolean heartbeatsOff() {
+    String value = debezium.get("heartbeat.interval.ms");
+    if (value == null) {
+      return false;
+    }
+    try {
+      return Long.parseLong(value.trim()) <= 0;
+    } catch (NumberFormatException e) {
+      return false; // Debezium rejects it at start
+    }
   }
 
   /** Never print the password: configs end up in logs. */
@@ -171,13 +191,19 @@ public record ConnectorConfig(
         + "]";
   }
 
-  // PostgreSQL's rule for slot names; Debezium would only fail once connected.
-  private static String slotName(Settings settings) {
-    String key = "connector.slot";
+  // One interval is too few: the slot is confirmed at the offset flush after a heartbeat, so its
+  // position can stand still for up to a heartbeat and a flush while all is well.
+  private static int stallHeartbeats(Settings settings) {
+    String key = "connector.stall-heartbeats";
     String value = settings.string(key);
-    if (!value.matches("[a-z0-9_]{1,63}")) {
-      throw Settings.invalid(key, value, "must be 1-63 lower-case letters, digits or underscores");
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed == 0 || parsed >= 2) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
     }
-    return value;
+    throw Settings.invalid(key, value, "must be 0 (off) or a whole number of at least 2");
   }
 }

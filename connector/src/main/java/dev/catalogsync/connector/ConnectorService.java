@@ -73,7 +73,10 @@ public final class ConnectorService implements AutoCloseable {
                     .notifying(new ChangeHandler(publisher, liveness))
                     .build(),
             probe::activePid,
-            liveness::touch,
+            () -> {
+              liveness.touch();
+              slot.streamStarted();
+            },
             slot::recreateIfLost,
             config.retry());
     ConnectorService service = new ConnectorService(config, publisher, supervisor, liveness, slot);
@@ -99,8 +102,10 @@ public final class ConnectorService implements AutoCloseable {
 
   /**
    * Ready only while the slot is safe (not unreserved or lost, within {@code
-   * connector.slot-max-retained-wal-mb}), the stream is live and Kafka acknowledges; otherwise the
-   * reason. Says how many events were quarantined since start, and why the last one was.
+   * connector.slot-max-retained-wal-mb}), the stream is live, Kafka acknowledges, records arrive
+   * and the slot advances (not stalled for {@code connector.stall-heartbeats} intervals while
+   * events are pending); otherwise the reason. Says how many events were quarantined since start,
+   * and why the last one was.
    */
   public Health health() {
     if (closed.get()) {
@@ -128,6 +133,11 @@ public final class ConnectorService implements AutoCloseable {
               + " s (heartbeats every "
               + config.heartbeatInterval().toMillis()
               + " ms expected; Kafka offset topic or database unreachable?)");
+    }
+    // Last: the reasons above name a cause, of which a slot that does not advance is the effect.
+    Optional<String> slotStalled = slot.stalled();
+    if (slotStalled.isPresent()) {
+      return new Health(COMPONENT, false, slotStalled.get());
     }
     // Quarantined events do not make it unready: the stream flows, and the reconciler copies
     // their projects; the detail and the dead-letter counter tell operators to look.

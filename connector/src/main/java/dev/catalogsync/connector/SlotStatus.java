@@ -7,9 +7,11 @@ package dev.catalogsync.connector;
  *     not known: the database did not answer)
  * @param retainedBytes WAL the slot holds back from removal; -1 when not known (a lost slot)
  * @param maxKeepBytes the server's max_slot_wal_keep_size in bytes; -1 when unlimited or unknown
+ * @param confirmedLsn the slot's confirmed_flush_lsn as a number (how far the connector confirmed
+ *     the stream); -1 when not known
  */
-record SlotStatus(String walStatus, long retainedBytes, long maxKeepBytes) {
-  static final SlotStatus UNKNOWN = new SlotStatus(null, -1, -1);
+record SlotStatus(String walStatus, long retainedBytes, long maxKeepBytes, long confirmedLsn) {
+  static final SlotStatus UNKNOWN = new SlotStatus(null, -1, -1, -1);
 
   boolean lost() {
     return "lost".equals(walStatus);

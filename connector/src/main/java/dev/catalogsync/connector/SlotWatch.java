@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches what the replication slot costs the source: the WAL it retains and whether PostgreSQL
  * still keeps that WAL for it. Says why the connector is not ready when the slot is about to be
- * invalidated, was, or retains more than {@code connector.slot-max-retained-wal-mb}; exports the
+ * invalidated, was, or retains more than {@code connector.slot-max-retained-wal-mb}, or when its
+ * confirmed position stopped advancing while events are pending ({@link SlotProgress}); exports the
  * figures; and drops a lost slot before the engine starts, so Debezium creates a new one instead of
  * failing for ever. What was committed while the slot was lost never reaches Kafka, but stays
  * pending in the queue, where the streams app's reconciler finds it.
@@ -34,11 +35,25 @@ final class SlotWatch {
   private static final AtomicBoolean REGISTERED = new AtomicBoolean();
 
   private final ConnectorConfig config;
+  private final SlotProgress progress;
+  private final PendingEvents pending;
   private SlotStatus last = SlotStatus.UNKNOWN;
   private long readAt;
+  // The stall verdict of the reading taken at stallReadAt: it needs a count of the queue, so it is
+  // judged once per reading, not on every health request.
+  private Optional<String> stall = Optional.empty();
+  private long stallReadAt = -1;
 
   SlotWatch(ConnectorConfig config) {
     this.config = config;
+    this.progress = SlotProgress.of(config, System.nanoTime());
+    this.pending = new PendingEvents(config);
+    if (config.stallHeartbeats() > 0 && config.heartbeatsOff()) {
+      LOG.warn(
+          "connector.stall-heartbeats is ignored: debezium.heartbeat.interval.ms turns the"
+              + " heartbeats off, and without them the slot need not advance while the queue is"
+              + " quiet; health does not watch whether the slot advances");
+    }
   }
 
   /**
@@ -65,6 +80,17 @@ final class SlotWatch {
         .description("The server's max_slot_wal_keep_size; -1 unlimited")
         .baseUnit("bytes")
         .register(registry);
+    Gauge.builder("catalog_sync_slot_stalled_seconds", CURRENT, w -> w.get().stalledSeconds())
+        .description(
+            "How long the slot's confirmed position has not advanced (since the stream started,"
+                + " if later)")
+        .baseUnit("seconds")
+        .register(registry);
+  }
+
+  private double stalledSeconds() {
+    status(); // a fresh reading moves the progress on
+    return progress.stalledFor().toMillis() / 1000.0;
   }
 
   private static double bytes(long value) {
@@ -76,8 +102,29 @@ final class SlotWatch {
     if (System.nanoTime() - readAt > FRESH.toNanos()) {
       last = read();
       readAt = System.nanoTime();
+      progress.observe(last.confirmedLsn(), readAt);
     }
     return last;
+  }
+
+  /** A replication stream became live: it gets the full limit before the slot must advance. */
+  synchronized void streamStarted() {
+    progress.streamStarted(System.nanoTime());
+    stallReadAt = -1;
+  }
+
+  /**
+   * Why the slot counts as stalled while the engine streams: its confirmed position has not
+   * advanced for {@code connector.stall-heartbeats} intervals while events are pending. Empty while
+   * it advances.
+   */
+  synchronized Optional<String> stalled() {
+    status();
+    if (stallReadAt != readAt) {
+      stall = progress.problem(pending::count);
+      stallReadAt = readAt;
+    }
+    return stall;
   }
 
   /** Why the slot makes the connector not ready; empty while it is safe. */
@@ -144,7 +191,11 @@ final class SlotWatch {
         if (rs.wasNull()) {
           retained = -1;
         }
-        return new SlotStatus(rs.getString(1), retained, rs.getLong(3));
+        long confirmed = rs.getLong(4);
+        if (rs.wasNull()) {
+          confirmed = -1;
+        }
+        return new SlotStatus(rs.getString(1), retained, rs.getLong(3), confirmed);
       }
     } catch (SQLException e) {
       LOG.debug("slot status not available: {}", e.getMessage());

@@ -33,7 +33,21 @@ class ConnectorConfigTest {
     assertThat(config.offsetStorage()).isEqualTo(OffsetStorage.KAFKA);
     assertThat(config.offsetsTopic()).isEqualTo("catalog-sync.connector-offsets");
     assertThat(config.pollInterval()).isEqualTo(Duration.ofMillis(10));
+    assertThat(config.stallHeartbeats()).isEqualTo(5);
+    assertThat(config.heartbeatsOff()).isFalse();
     assertThat(config.debezium()).isEmpty();
+  }
+
+  @Test
+  void theSlotStallCheckCanBeTurnedOffAndHeartbeatsOffAreNoticed() {
+    assertThat(
+            ConnectorConfig.from(defaults(Map.of("connector.stall-heartbeats", "0")))
+                .stallHeartbeats())
+        .isZero();
+    assertThat(
+            ConnectorConfig.from(defaults(Map.of("debezium.heartbeat.interval.ms", "0")))
+                .heartbeatsOff())
+        .isTrue();
   }
 
   @Test
@@ -139,6 +153,9 @@ class ConnectorConfigTest {
         "connector.poll-interval.ms | -1",
         "connector.start-timeout.ms | ''",
         "connector.stall-timeout.ms | 15000",
+        "connector.stall-heartbeats | 1",
+        "connector.stall-heartbeats | -1",
+        "connector.stall-heartbeats | often",
         "connector.retry-backoff-initial.ms | 0",
         "connector.retry-backoff-max.ms | 100",
       })

@@ -9,11 +9,11 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as people write them, the one parser for settings and command-line options: {@code
- * 500ms}, {@code 1.5s}, {@code 10s}, {@code 2m}, {@code 1h}, ISO-8601 ({@code PT10S}), or a bare
- * number in the unit the setting or option is named for.
+ * 500ms}, {@code 1.5s}, {@code 10s}, {@code 2m}, {@code 1h}, {@code 7d}, ISO-8601 ({@code PT10S}),
+ * or a bare number in the unit the setting or option is named for.
  */
 public final class Durations {
-  private static final Pattern WITH_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
+  private static final Pattern WITH_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)?");
 
   private Durations() {}
 
@@ -32,6 +32,7 @@ public final class Durations {
             case "s" -> 1_000_000_000L;
             case "m" -> 60_000_000_000L;
             case "h" -> 3_600_000_000_000L;
+            case "d" -> 86_400_000_000_000L;
             default -> bareUnit.getDuration().toNanos();
           };
       return Duration.ofNanos(Math.round(amount * nanosPerUnit));
@@ -40,7 +41,7 @@ public final class Durations {
       return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "'" + text + "' is not a duration (e.g. 500ms, 10s, 1m, 1h or PT10S)", e);
+          "'" + text + "' is not a duration (e.g. 500ms, 10s, 1m, 1h, 7d or PT10S)", e);
     }
   }
 }

@@ -136,6 +136,15 @@ public final class Settings {
     return value;
   }
 
+  /** A replication slot's name, by PostgreSQL's rule; checked at start, not once connected. */
+  public String slotName(String key) {
+    String value = string(key);
+    if (!value.matches("[a-z0-9_]{1,63}")) {
+      throw invalid(key, value, "must be 1-63 lower-case letters, digits or underscores");
+    }
+    return value;
+  }
+
   /** A replication factor for topics catalog-sync creates: -1 (the broker's default) or above 0. */
   public short replicationFactor(String key) {
     String value = string(key);

@@ -17,6 +17,8 @@ class DurationsTest {
     assertThat(Durations.parse("10s", ChronoUnit.MILLIS)).isEqualTo(Duration.ofSeconds(10));
     assertThat(Durations.parse("2m", ChronoUnit.MILLIS)).isEqualTo(Duration.ofMinutes(2));
     assertThat(Durations.parse("1h", ChronoUnit.MILLIS)).isEqualTo(Duration.ofHours(1));
+    assertThat(Durations.parse("7d", ChronoUnit.MILLIS)).isEqualTo(Duration.ofDays(7));
+    assertThat(Durations.parse("P1D", ChronoUnit.MILLIS)).isEqualTo(Duration.ofDays(1));
     assertThat(Durations.parse("PT10S", ChronoUnit.MILLIS)).isEqualTo(Duration.ofSeconds(10));
   }
 

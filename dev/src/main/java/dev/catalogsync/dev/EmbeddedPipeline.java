@@ -89,19 +89,18 @@ public final class EmbeddedPipeline implements AutoCloseable {
     startStreams(applicationId, Map.of());
   }
 
-  /** The same with some settings of its own on top of the pipeline's (the bench turns some off). */
-  public void startStreams(String applicationId, Map<String, String> own) {
+  /**
+   * Starts the streams app as {@link #startStreams(String)} does, with {@code settings} laid over
+   * the ones fixed at {@link #startKafka} (the benchmark turns continuous verification on for one
+   * phase this way).
+   */
+  public void startStreams(String applicationId, Map<String, String> settings) {
     if (streams == null) {
-      Settings settings =
-          streamsSettings
-              .with(own)
-              .with(
-                  Map.of(
-                      "streams.application-id",
-                      applicationId,
-                      "streams.state-dir",
-                      directory.resolve("streams").resolve(applicationId).toString()));
-      streams = StreamsService.start(StreamsAppConfig.from(settings));
+      Map<String, String> values = new HashMap<>(settings);
+      values.put("streams.application-id", applicationId);
+      values.put(
+          "streams.state-dir", directory.resolve("streams").resolve(applicationId).toString());
+      streams = StreamsService.start(StreamsAppConfig.from(streamsSettings.with(values)));
     }
   }
 

@@ -54,6 +54,7 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
   private SyncWriter writer;
   private Reconciler reconciler;
   private VerifyRunner verifier;
+  private RotationRunner rotation;
   private WriteRetry retry;
   private WritePacer pacer;
   // States not written yet, in arrival order: exactly what the changelogged store holds, rebuilt
@@ -112,6 +113,9 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     // all instances. The advisory lock covers the short overlap of a rebalance.
     if (context.taskId().partition() == 0) {
       this.reconciler = reconcilers.get();
+      if (config.queue().rotate()) {
+        this.rotation = new RotationRunner(config.database(), config.queue());
+      }
       context.schedule(
           config.reconcile().interval(), PunctuationType.WALL_CLOCK_TIME, now -> reconcile());
       if (config.verify().enabled()) {
@@ -277,6 +281,14 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
   }
 
   private void reconcile() {
+    // The queue's partitions are kept bounded whether or not the flag lets the reconciler write.
+    if (rotation != null) {
+      try {
+        rotation.run();
+      } catch (SQLException | RuntimeException e) {
+        LOG.warn("queue rotation failed, trying again next interval: {}", e.getMessage());
+      }
+    }
     if (!flag.enabled()) {
       return;
     }
@@ -317,6 +329,9 @@ final class LatestStateProcessor implements Processor<Long, SyncEvent, Void, Voi
     }
     if (verifier != null) {
       verifier.close();
+    }
+    if (rotation != null) {
+      rotation.close();
     }
   }
 }

@@ -20,7 +20,7 @@ public final class Reconciler implements AutoCloseable {
   private static final String FIGURES = Sql.load("reconcile-figures.sql");
 
   /** Advisory lock key: fixed, so every instance and version of the app contends for the same. */
-  static final long LOCK_KEY = 0x6361_7473_796e_6301L; // "catsync" + 1
+  public static final long LOCK_KEY = 0x6361_7473_796e_6301L; // "catsync" + 1
 
   private final StreamsAppConfig.Reconcile settings;
   private final LongSupplier clockMillis;

@@ -2,6 +2,7 @@ package dev.catalogsync.streams;
 
 import dev.catalogsync.core.DatabaseSettings;
 import dev.catalogsync.core.Settings;
+import dev.catalogsync.streams.queue.RotationPolicy;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import java.util.Map;
  * @param reconcile the reconciler's settings
  * @param verify continuous verification's settings
  * @param catchUp the catch-up from the database while far behind
+ * @param queue the queue's rotation
  * @param kafkaStreams properties passed through to Kafka Streams unchanged
  */
 public record StreamsAppConfig(
@@ -35,6 +37,7 @@ public record StreamsAppConfig(
     Reconcile reconcile,
     Verify verify,
     CatchUp catchUp,
+    Queue queue,
     Map<String, String> kafkaStreams) {
 
   /** The defaults file on the classpath, shared layout with the other services. */
@@ -90,6 +93,16 @@ public record StreamsAppConfig(
       int batchSize,
       Duration checkInterval) {}
 
+  /**
+   * Queue rotation: on or off, the age of the active partition's oldest row that starts the next,
+   * how long a detached partition is kept, the connector's slot that must have read a partition.
+   */
+  public record Queue(boolean rotate, Duration partitionDuration, Duration retention, String slot) {
+    public RotationPolicy policy() {
+      return new RotationPolicy(partitionDuration, retention);
+    }
+  }
+
   public StreamsAppConfig {
     kafkaStreams = Map.copyOf(kafkaStreams);
   }
@@ -140,6 +153,12 @@ public record StreamsAppConfig(
             s.millis("catchup.grace.ms"),
             s.positiveInt("catchup.batch-size"),
             s.millis("catchup.check-interval.ms"));
+    Queue queue =
+        new Queue(
+            s.bool("queue.rotate"),
+            s.millis("queue.partition-duration"),
+            s.millis("queue.retention"),
+            s.slotName("connector.slot"));
     return new StreamsAppConfig(
         database,
         s.string("kafka.bootstrap.servers"),
@@ -152,6 +171,7 @@ public record StreamsAppConfig(
         reconcile,
         verify,
         catchUp,
+        queue,
         s.passThrough(PASS_THROUGH_PREFIX));
   }
 

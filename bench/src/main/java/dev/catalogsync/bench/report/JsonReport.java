@@ -21,6 +21,7 @@ import dev.catalogsync.bench.freshness.WriteBatches;
 import dev.catalogsync.bench.measure.PairedRatio;
 import dev.catalogsync.bench.measure.Percentiles;
 import dev.catalogsync.bench.measure.ResourceMeter;
+import dev.catalogsync.bench.retention.RetentionReport;
 import dev.catalogsync.bench.sourcecost.SourceCostResult;
 import dev.catalogsync.bench.workload.Rate;
 import dev.catalogsync.schemas.contract.Json;
@@ -30,7 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** The machine-readable report: the same content as the Markdown, as a JSON tree. */
-final class JsonReport {
+public final class JsonReport {
   /**
    * The layout report.json has always had, so that reports of two runs compare line by line: two
    * spaces per level, one member or element per line, "name": value, and {} or [] when empty.
@@ -160,6 +161,9 @@ final class JsonReport {
     p.set("low_95", number(paired.low()));
     p.set("high_95", number(paired.high()));
     p.put("rounds", paired.rounds());
+    if (r.retention() != null) {
+      root.set("retention", RetentionReport.json(r.retention(), r.options().keys(), r.freshness()));
+    }
     return WRITER.writeValueAsString(root) + "\n";
   }
 
@@ -167,7 +171,7 @@ final class JsonReport {
    * A measured value as the report writes it: null when there is none (NaN, such as a percentile of
    * nothing), a whole number without a fraction, any other to three decimals (rounded half up).
    */
-  static JsonNode number(double value) {
+  public static JsonNode number(double value) {
     if (!Double.isFinite(value)) {
       return NullNode.getInstance();
     }
@@ -205,7 +209,7 @@ final class JsonReport {
     return m;
   }
 
-  private static ObjectNode percentiles(Percentiles x) {
+  public static ObjectNode percentiles(Percentiles x) {
     ObjectNode p = Json.mapper().createObjectNode();
     p.put("count", x.count());
     p.set("p50", number(x.p50()));
@@ -215,7 +219,7 @@ final class JsonReport {
     return p;
   }
 
-  private static ObjectNode usage(ResourceMeter.Usage u) {
+  public static ObjectNode usage(ResourceMeter.Usage u) {
     ObjectNode m = Json.mapper().createObjectNode();
     m.set("seconds", number(u.seconds()));
     m.set("machine_cores", number(u.machineCores()));

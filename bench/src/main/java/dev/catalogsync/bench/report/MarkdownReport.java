@@ -10,6 +10,7 @@ import dev.catalogsync.bench.freshness.FreshnessResult;
 import dev.catalogsync.bench.freshness.WriteBatches;
 import dev.catalogsync.bench.measure.PairedRatio;
 import dev.catalogsync.bench.measure.ResourceMeter;
+import dev.catalogsync.bench.retention.RetentionReport;
 import dev.catalogsync.bench.sourcecost.SourceCost;
 import dev.catalogsync.bench.sourcecost.SourceCostResult;
 import dev.catalogsync.bench.workload.BulkUpdater;
@@ -30,7 +31,8 @@ public final class MarkdownReport {
           "## Cost on the source database",
           "## CPU and memory",
           "## Environment",
-          "## Method");
+          "## Method",
+          RetentionReport.SECTION);
 
   /**
    * The parts catalog-sync's CPU per event is split into: PostgreSQL's processes, then this JVM's
@@ -302,6 +304,11 @@ public final class MarkdownReport {
               paired.rounds()));
     }
 
+    if (r.retention() != null) {
+      md.append(RetentionReport.SECTION).append("\n\n");
+      md.append(RetentionReport.markdown(r.retention(), r.options().keys(), r.freshness()));
+    }
+
     md.append(SECTIONS.get(6)).append("\n\n");
     md.append(
         "Cores = CPU seconds per wall second. Whole machine = every process, including"
@@ -402,6 +409,13 @@ public final class MarkdownReport {
     List<Map.Entry<String, ResourceMeter.Usage>> phases = new ArrayList<>();
     for (FreshnessResult x : r.freshness()) {
       phases.add(Map.entry("freshness " + x.label(), x.usage()));
+    }
+    if (r.retention() != null) {
+      FreshnessResult verified = r.retention().verifiedFreshness().freshness();
+      phases.add(
+          Map.entry(
+              "freshness " + verified.label() + ", continuous verification", verified.usage()));
+      phases.add(Map.entry("compressed month", r.retention().month().usage()));
     }
     for (DrainResult d : r.drains()) {
       phases.add(Map.entry("drain: " + d.contender(), d.usage()));

@@ -70,6 +70,22 @@ final class Method {
       - CPU: process CPU time of this JVM (OperatingSystemMXBean), per-thread CPU grouped by thread
         name, and the PostgreSQL server's processes from /proc. Memory: heap in use, RSS and peak
         RSS of this JVM.
+      - Queue retention and verification (issue 19), after the freshness phases, with the whole
+        pipeline running. Compressed month: a "day" of seconds is the rotation's partition
+        duration, the retention a number of such days; a steady single-row load runs through the
+        pipeline (the streams app marks the rows processed, the connector's slot confirms them).
+        The rotation is the product's (QueueRotation with its RotationPolicy, V8's functions,
+        under the reconciler's advisory lock), run by the bench on a connection of its own every
+        250 ms, standing in for the streams app's reconcile tick, which the bench sets to 6 h
+        (Environment, settings) and which, in a deployment, runs it on the stream thread of
+        partition 0's task. The database sees the same statements. Before day 0 a run with no
+        retention drops what the queue held. The queue's size (QueueSize: partitions and bytes;
+        rows counted) is read at the start of each day. Then, under the same load, windows with
+        the rotation running and without, in turn, time every update's statement. verify: the
+        Verification class over every resource, idle, after the queue drained. Continuous
+        verification: the streams app restarted with verify.interval.ms and verify.batch-size set,
+        a 3 s warm-up at 200/s not measured, a 1000/s freshness phase with the same seed as the
+        one without, then the app restarted as before.
       - Targets are reported as met or missed; nothing here fails a run over a number.
       """;
 

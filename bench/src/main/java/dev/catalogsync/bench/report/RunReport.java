@@ -5,6 +5,7 @@ import dev.catalogsync.bench.contenders.CatalogSyncDrain;
 import dev.catalogsync.bench.contenders.DrainResult;
 import dev.catalogsync.bench.freshness.FreshnessResult;
 import dev.catalogsync.bench.measure.PairedRatio;
+import dev.catalogsync.bench.retention.RetentionResult;
 import dev.catalogsync.bench.sourcecost.SourceCostResult;
 import dev.catalogsync.bench.workload.BulkUpdater;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param drains catalog-sync first, then the contenders
  * @param targets the goals, met or missed
  * @param totalSeconds wall time of the whole run
+ * @param retention queue rotation and verification (issue 19); null when not run
  */
 public record RunReport(
     String command,
@@ -32,7 +34,32 @@ public record RunReport(
     BulkUpdater.Result backlog,
     List<DrainResult> drains,
     List<TargetResult> targets,
-    double totalSeconds) {
+    double totalSeconds,
+    RetentionResult retention) {
+
+  /** A report without the retention phases. */
+  public RunReport(
+      String command,
+      Map<String, String> environment,
+      BenchOptions options,
+      List<SourceCostResult> sourceCost,
+      List<FreshnessResult> freshness,
+      BulkUpdater.Result backlog,
+      List<DrainResult> drains,
+      List<TargetResult> targets,
+      double totalSeconds) {
+    this(
+        command,
+        environment,
+        options,
+        sourceCost,
+        freshness,
+        backlog,
+        drains,
+        targets,
+        totalSeconds,
+        null);
+  }
 
   DrainResult drain(String contender) {
     return drains.stream().filter(d -> d.contender().equals(contender)).findFirst().orElse(null);

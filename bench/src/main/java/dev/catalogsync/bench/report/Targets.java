@@ -77,7 +77,7 @@ public final class Targets {
   }
 
   /** The freshness split by stage, so a miss names the slow stage. */
-  static String split(FreshnessResult f) {
+  public static String split(FreshnessResult f) {
     WriteBatches w = f.writes();
     double streamsCores = f.usage().byComponent().getOrDefault("streams-app", 0.0);
     double cpuPerEvent =
@@ -278,7 +278,7 @@ public final class Targets {
   }
 
   /** Where CPU went, to tell a saturated machine from an idle pipeline. */
-  static String cpu(ResourceMeter.Usage u) {
+  public static String cpu(ResourceMeter.Usage u) {
     StringBuilder s =
         new StringBuilder(
             fmt(

@@ -1,7 +1,9 @@
 package dev.catalogsync.schemas.migrate;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * Applies catalog-sync's SQL with Flyway. Each set of migrations keeps its own history table, so
@@ -32,7 +34,16 @@ public final class SchemaInstaller {
   }
 
   public static Installed install(MigrationSet set, String jdbcUrl, String user, String password) {
-    Flyway flyway =
+    return install(set, jdbcUrl, user, password, "latest");
+  }
+
+  /**
+   * Installs up to a version ("latest" for all): an older installation to upgrade, as tests of a
+   * migration on a live database need.
+   */
+  public static Installed install(
+      MigrationSet set, String jdbcUrl, String user, String password, String target) {
+    FluentConfiguration configuration =
         Flyway.configure()
             .dataSource(jdbcUrl, user, password)
             .locations(set.location())
@@ -41,7 +52,15 @@ public final class SchemaInstaller {
             .baselineOnMigrate(true)
             .baselineVersion("0")
             .loggers("slf4j")
-            .load();
+            .loggers("slf4j")
+            .target(target);
+    // V6 builds an index CONCURRENTLY, which waits for every open transaction: Flyway's default
+    // lock is held in one, so it would wait for itself. A session-level lock instead.
+    configuration
+        .getPluginRegister()
+        .getExact(PostgreSQLConfigurationExtension.class)
+        .setTransactionalLock(false);
+    Flyway flyway = configuration.load();
     MigrateResult result = flyway.migrate();
     return new Installed(set.location(), result.migrationsExecuted, result.targetSchemaVersion);
   }
