@@ -3,12 +3,16 @@
 -- every event through. A resource no event of the backlog covers (uniform keys leave a few out of
 -- 1,000,000 events over 100,000 resources) keeps its project's values: made stale, no contender
 -- could ever make it equal, and none would converge.
+-- Joins, not IN (subquery): a million pending rows do not fit work_mem as a hashed subplan, and
+-- the plain one scans them once per resource.
+WITH covered (id) AS (
+    SELECT DISTINCT catalog_resource_id
+      FROM catalog_resource_sync_events
+     WHERE status = 1
+)
 UPDATE catalog_resources c
-   SET description  = CASE
-                          -- IN, not EXISTS: one hashed set of the pending rows' resources
-                          WHEN c.id IN (SELECT e.catalog_resource_id
-                                          FROM catalog_resource_sync_events e
-                                         WHERE e.status = 1) THEN 'stale'
-                          ELSE c.description
-                      END,
+   SET description  = CASE WHEN cv.id IS NULL THEN c.description ELSE 'stale' END,
        sync_version = 0
+  FROM catalog_resources r
+       LEFT JOIN covered cv ON cv.id = r.id
+ WHERE r.id = c.id
