@@ -2,7 +2,6 @@ package dev.catalogsync.cli;
 
 import dev.catalogsync.core.DurationOption;
 import dev.catalogsync.core.ErrorText;
-import dev.catalogsync.streams.Reconciler;
 import dev.catalogsync.streams.queue.QueueRotation;
 import dev.catalogsync.streams.queue.QueueSize;
 import dev.catalogsync.streams.queue.RotationPolicy;
@@ -69,8 +68,7 @@ final class MaintainCommand implements Callable<Integer> {
       return ERROR;
     }
     QueueRotation rotation =
-        new QueueRotation(
-            new RotationPolicy(partitionDuration, retention), slot, Reconciler.LOCK_KEY);
+        new QueueRotation(new RotationPolicy(partitionDuration, retention), slot);
     try (Connection db = DriverManager.getConnection(jdbcUrl)) {
       RotationResult result = rotation.run(db);
       for (int i = 1; i < DETACH_TRIES && !result.skipped() && busyDetach(result.waiting()); i++) {

@@ -7,23 +7,23 @@ import java.sql.SQLException;
 
 /**
  * Work that copies from the database into catalog_resources (the reconciler's batches, the
- * catch-up's windows), each in a transaction of its own holding one transaction-scoped advisory
- * lock: one such statement at a time across all instances, and a crash releases the lock with the
- * transaction.
+ * catch-up's windows) or changes the queue's partitions (the rotation), each in a transaction of
+ * its own holding one transaction-scoped advisory lock: one such statement at a time across all
+ * instances, and a crash releases the lock with the transaction.
  */
-final class ReconcileLock {
+public final class ReconcileLock {
   private static final String LOCK = Sql.load("reconcile-lock.sql");
 
   /** One statement's worth of work on the locked connection. */
   @FunctionalInterface
-  interface Work<T> {
+  public interface Work<T> {
     T run(Connection c) throws SQLException;
   }
 
   private ReconcileLock() {}
 
   /** Runs {@code work} in a transaction holding the lock; null when another instance holds it. */
-  static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
+  public static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
     c.setAutoCommit(false);
     try {
       if (!tryLock(c)) {

@@ -10,7 +10,7 @@ final class RotationRunner implements AutoCloseable {
 
   RotationRunner(Database database, StreamsAppConfig.Queue settings) {
     this.connection = new ReusableConnection(database);
-    this.rotation = new QueueRotation(settings.policy(), settings.slot(), Reconciler.LOCK_KEY);
+    this.rotation = new QueueRotation(settings.policy(), settings.slot());
   }
 
   /** One run; throws when the database fails (the caller logs and tries again next tick). */

@@ -6,7 +6,6 @@ import dev.catalogsync.bench.Progress;
 import dev.catalogsync.bench.measure.Percentiles;
 import dev.catalogsync.bench.measure.ResourceMeter;
 import dev.catalogsync.bench.workload.KeySampler;
-import dev.catalogsync.streams.Reconciler;
 import dev.catalogsync.streams.queue.QueueRotation;
 import dev.catalogsync.streams.queue.QueueSize;
 import dev.catalogsync.streams.queue.RotationPolicy;
@@ -135,8 +134,7 @@ final class CompressedMonth {
   private static boolean cleanStart(
       Connection c, String url, String slot, RetentionPlan plan, long newest)
       throws SQLException, InterruptedException {
-    QueueRotation clean =
-        new QueueRotation(new RotationPolicy(plan.day(), Duration.ZERO), slot, Reconciler.LOCK_KEY);
+    QueueRotation clean = new QueueRotation(new RotationPolicy(plan.day(), Duration.ZERO), slot);
     long deadline = System.nanoTime() + CLEAN_START_TIMEOUT.toNanos();
     try (Connection own = Db.connect(url)) {
       while (Db.queryLong(c, "queue-oldest-partition.sql") <= newest) {

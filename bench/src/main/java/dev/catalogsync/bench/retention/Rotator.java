@@ -1,7 +1,6 @@
 package dev.catalogsync.bench.retention;
 
 import dev.catalogsync.bench.Db;
-import dev.catalogsync.streams.Reconciler;
 import dev.catalogsync.streams.queue.QueueRotation;
 import dev.catalogsync.streams.queue.RotationPolicy;
 import dev.catalogsync.streams.queue.RotationResult;
@@ -47,7 +46,7 @@ final class Rotator implements AutoCloseable {
 
   Rotator(String jdbcUrl, RotationPolicy policy, String slot, Duration tick) {
     this.jdbcUrl = jdbcUrl;
-    this.rotation = new QueueRotation(policy, slot, Reconciler.LOCK_KEY);
+    this.rotation = new QueueRotation(policy, slot);
     this.tick = tick;
     this.thread = new Thread(this::loop, "bench-rotation");
     thread.setDaemon(true);

@@ -1,9 +1,7 @@
 package dev.catalogsync.streams.queue;
 
-import dev.catalogsync.core.SqlResource;
+import dev.catalogsync.streams.ReconcileLock;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,21 +18,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueueRotation {
   private static final Logger LOG = LoggerFactory.getLogger(QueueRotation.class);
-  private static final String LOCK =
-      SqlResource.load(QueueRotation.class, "/dev/catalogsync/streams/reconcile-lock.sql");
 
   private final RotationPolicy policy;
   private final String slot;
-  private final long lockKey;
 
   /**
    * @param slot the connector's replication slot, which must have confirmed a partition's rows
-   * @param lockKey the reconciler's advisory lock key
    */
-  public QueueRotation(RotationPolicy policy, String slot, long lockKey) {
+  public QueueRotation(RotationPolicy policy, String slot) {
     this.policy = policy;
     this.slot = slot;
-    this.lockKey = lockKey;
   }
 
   /**
@@ -79,42 +72,19 @@ public final class QueueRotation {
 
   /** Plans under the lock and runs the first step not tried in this run. */
   private Outcome nextStep(Connection c, Set<RotationStep> tried) throws SQLException {
-    c.setAutoCommit(false);
-    try {
-      if (!tryLock(c)) {
-        c.rollback();
-        return LOCKED;
-      }
-      Optional<RotationStep> step =
-          policy.plan(QueuePartitions.read(c, slot)).stream()
-              .filter(s -> !tried.contains(s))
-              .findFirst();
-      Outcome outcome =
-          step.isEmpty()
-              ? NOTHING_LEFT
-              : new Outcome(step.get(), QueuePartitions.run(c, step.get()));
-      c.commit();
-      return outcome;
-    } catch (SQLException e) {
-      try {
-        c.rollback();
-      } catch (SQLException ignored) {
-        // the caller drops the connection
-      }
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
-  }
-
-  private boolean tryLock(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(LOCK)) {
-      ps.setLong(1, lockKey);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getBoolean(1);
-      }
-    }
+    Outcome outcome =
+        ReconcileLock.inTransaction(
+            c,
+            locked -> {
+              Optional<RotationStep> step =
+                  policy.plan(QueuePartitions.read(locked, slot)).stream()
+                      .filter(s -> !tried.contains(s))
+                      .findFirst();
+              return step.isEmpty()
+                  ? NOTHING_LEFT
+                  : new Outcome(step.get(), QueuePartitions.run(locked, step.get()));
+            });
+    return outcome == null ? LOCKED : outcome;
   }
 
   static String describe(RotationStep step) {

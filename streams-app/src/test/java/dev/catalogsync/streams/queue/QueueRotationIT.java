@@ -29,7 +29,7 @@ class QueueRotationIT {
       new RotationPolicy(Duration.ofDays(1), Duration.ofDays(7));
 
   private static QueueRotation rotation(RotationPolicy policy, String slot) {
-    return new QueueRotation(policy, slot, Reconciler.LOCK_KEY);
+    return new QueueRotation(policy, slot);
   }
 
   @Test
