@@ -105,9 +105,38 @@ class TargetsTest {
             Targets.CONVERGENCE_GOAL);
 
     assertThat(met.status()).isEqualTo(TargetResult.Status.MET);
-    assertThat(met.measured()).isEqualTo("catalog-sync 18.5 s, the GitLab-style worker 22.2 s");
+    assertThat(met.measured())
+        .isEqualTo("catalog-sync 18.5 s, the GitLab-style worker 22.2 s (1.2x)");
     assertThat(missed.status()).isEqualTo(TargetResult.Status.MISSED);
-    assertThat(missed.measured()).isEqualTo("catalog-sync 66.7 s, the GitLab-style worker 22.2 s");
+    assertThat(missed.measured())
+        .isEqualTo("catalog-sync 66.7 s, the GitLab-style worker 22.2 s (0.3x)");
+  }
+
+  @Test
+  void theCdcShareIsTheBacklogOverTheTimeUntilCdcPublishedItAgainstTheDecodingLimit() {
+    DrainResult ours =
+        new DrainResult(
+            CatalogSyncDrain.NAME,
+            1_000_000,
+            1_000_000,
+            26,
+            7.4,
+            true,
+            0,
+            Map.of(CatalogSyncDrain.PUBLISHED, 25.0),
+            TEN_SECONDS_ONE_CORE);
+    String goal = "drain through CDC >= 0.35x the decoding limit";
+
+    // 40,000 events/s through CDC: 0.40x of 100,000/s, 0.20x of 200,000/s.
+    TargetResult met = target(List.of(ours, drain(DecodingLimit.NAME, 1_000_000, 10)), goal);
+    TargetResult missed = target(List.of(ours, drain(DecodingLimit.NAME, 1_000_000, 5)), goal);
+    TargetResult notRun = target(List.of(ours), goal);
+
+    assertThat(met.status()).isEqualTo(TargetResult.Status.MET);
+    assertThat(met.measured()).startsWith("0.40x (CDC published the backlog at 40000 events/s");
+    assertThat(missed.status()).isEqualTo(TargetResult.Status.MISSED);
+    assertThat(missed.measured()).startsWith("0.20x");
+    assertThat(notRun.status()).isEqualTo(TargetResult.Status.NOT_MEASURED);
   }
 
   @Test
