@@ -57,10 +57,6 @@ public final class EngineProperties {
       p.setProperty("offset.storage.file.filename", config.offsetsFile().toString());
     }
 
-    // created_at as epoch microseconds, not as an ISO string the handler parses back.
-    p.setProperty("converters", "createdat");
-    p.setProperty("createdat.type", CreatedAtConverter.class.getName());
-
     config.debezium().forEach(p::setProperty);
     return p;
   }

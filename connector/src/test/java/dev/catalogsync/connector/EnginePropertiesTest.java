@@ -30,8 +30,6 @@ class EnginePropertiesTest {
         .containsEntry("offset.storage", ClosingKafkaOffsetStore.class.getName())
         .containsEntry("offset.storage.topic", "catalog-sync.connector-offsets")
         .containsEntry("bootstrap.servers", "kafka:9092")
-        .containsEntry("converters", "createdat")
-        .containsEntry("createdat.type", CreatedAtConverter.class.getName())
         .doesNotContainKey("database.password");
   }
 
