@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -75,6 +76,25 @@ public final class SyncEventPublisher implements AutoCloseable {
   }
 
   public static SyncEventPublisher create(ConnectorConfig config, DeadLetterStats deadLetters) {
+    Properties p = producerSettings(config.kafkaClient(), config.bootstrapServers(), config.name());
+    return new SyncEventPublisher(
+        () -> new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()),
+        config.syncTopic(),
+        config.deadLetterTopic(),
+        config.retry(),
+        deadLetters,
+        Clock.systemUTC());
+  }
+
+  /**
+   * The producer's settings: ours around the {@code kafka.*} ones, exactly as the connector runs it
+   * (public so the bench's producer probe measures the same producer).
+   *
+   * @param kafkaClient the {@code kafka.*} settings without their prefix
+   * @param connectorName names the client ({@code <name>-producer})
+   */
+  public static Properties producerSettings(
+      Map<String, String> kafkaClient, String bootstrapServers, String connectorName) {
     Properties p = new Properties();
     // Set before the kafka.* settings, so those can change them. A Debezium batch of 2048 events
     // (about 600 KB over 4 partitions) then fills one batch per partition instead of about 40 of
@@ -82,9 +102,9 @@ public final class SyncEventPublisher implements AutoCloseable {
     // batching".
     p.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
     p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    p.putAll(config.kafkaClient());
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-    p.put(ProducerConfig.CLIENT_ID_CONFIG, config.name() + "-producer");
+    p.putAll(kafkaClient);
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(ProducerConfig.CLIENT_ID_CONFIG, connectorName + "-producer");
     p.put(ProducerConfig.ACKS_CONFIG, "all");
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
     // Latency matters more than batching: a change should reach the topic within milliseconds.
@@ -94,13 +114,7 @@ public final class SyncEventPublisher implements AutoCloseable {
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "20000");
-    return new SyncEventPublisher(
-        () -> new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer()),
-        config.syncTopic(),
-        config.deadLetterTopic(),
-        config.retry(),
-        deadLetters,
-        Clock.systemUTC());
+    return p;
   }
 
   /**

@@ -125,7 +125,7 @@ class TargetsTest {
             0,
             Map.of(CatalogSyncDrain.PUBLISHED, 25.0),
             TEN_SECONDS_ONE_CORE);
-    String goal = "drain through CDC >= 0.35x the decoding limit";
+    String goal = Targets.CDC_GOAL;
 
     // 40,000 events/s through CDC: 0.40x of 100,000/s, 0.20x of 200,000/s.
     TargetResult met = target(List.of(ours, drain(DecodingLimit.NAME, 1_000_000, 10)), goal);
