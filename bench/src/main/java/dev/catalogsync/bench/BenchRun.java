@@ -183,8 +183,8 @@ final class BenchRun {
     BulkUpdater.Result backlog;
     try (Connection c = Db.connect(url)) {
       Db.script(c, "apply-log-disable.sql");
-      moveSlotPast(stack, c, "the freshness phases' WAL");
-      pauseSync(stack);
+      stack.moveSlotPast(c, progress, "the freshness phases' WAL");
+      stack.pauseSync();
       long from = Db.queryLong(c, "max-event-id.sql");
       Map<TopicPartition, Long> startOffsets;
       try (TopicOffsets offsets = new TopicOffsets(stack.bootstrapServers(), stack.syncTopic())) {
@@ -209,7 +209,7 @@ final class BenchRun {
                 options.timeBox(),
                 progress);
       }
-      prepareContender(url, from, to);
+      stack.prepareContender(from, to);
       drains.add(
           CatalogSyncDrain.run(
               CatalogSyncDrain.NAME,
@@ -235,12 +235,12 @@ final class BenchRun {
             inTopic - from, to - from);
       }
 
-      prepareContender(url, from, to);
+      stack.prepareContender(from, to);
       drains.add(
           StreamsOnlyDrain.run(
               stack, meter, startOffsets, from, inTopic, options.timeBox(), progress));
 
-      prepareContender(url, from, to);
+      stack.prepareContender(from, to);
       drains.add(
           PerEventSink.run(
               url,
@@ -253,10 +253,10 @@ final class BenchRun {
               options.timeBox(),
               progress));
 
-      prepareContender(url, from, to);
+      stack.prepareContender(from, to);
       drains.add(GitLabDrain.run(url, meter, from, to, options.timeBox(), progress));
 
-      prepareContender(url, from, to);
+      stack.prepareContender(from, to);
       drains.add(
           DatabaseLimit.run(
               url, meter, keys, to - from, options.timeBox(), options.seed() + 3, progress));
@@ -291,7 +291,7 @@ final class BenchRun {
       throws SQLException, InterruptedException, ExecutionException {
     progress.line("Zipf backlog of %d events behind a stopped connector", options.backlog());
     // The contenders since the connector stopped wrote millions of rows.
-    moveSlotPast(stack, c, "the contenders' WAL");
+    stack.moveSlotPast(c, progress, "the contenders' WAL");
     // Unversioned again (the contenders before left their versions): every write goes through.
     Db.update(c, "stale-resources.sql");
     Db.script(c, "vacuum.sql");
@@ -301,7 +301,7 @@ final class BenchRun {
       startOffsets = TopicOffsets.sum(offsets.end());
     }
     stack.startStreams(Duration.ofSeconds(60));
-    pauseSync(stack);
+    stack.pauseSync();
     BulkUpdater.Result made =
         BulkUpdater.update(url, zipf, options.backlog(), options.seed() + 4, "zipf-backlog");
     long to = Db.queryLong(c, "max-event-id.sql");
@@ -315,68 +315,6 @@ final class BenchRun {
         startOffsets,
         options.timeBox(),
         progress);
-  }
-
-  /**
-   * Lets the connector's slot read past everything written so far, then stops the connector: a
-   * drain started afterwards decodes its own backlog, not the WAL of what ran before it. Past means
-   * its restart point too: a connector that starts again decodes from there, and the restart point
-   * only moves on a logged snapshot of running transactions that the client then confirms
-   * (checkpoint, heartbeat, again). Measured: without this the Zipf drain spent most of its time
-   * re-decoding the contenders' WAL (PostgreSQL busy, the JVM idle), and the first drain the tail
-   * of the flat-out phases.
-   */
-  private void moveSlotPast(BenchStack stack, Connection c, String what)
-      throws SQLException, InterruptedException {
-    String walEnd = Db.queryString(c, "current-wal-lsn.sql");
-    long start = System.nanoTime();
-    stack.startConnector();
-    String slot = stack.connectorSettings().string("connector.slot");
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    boolean passed = false;
-    while (!passed && System.nanoTime() < deadline) {
-      if (Db.queryBoolean(c, "slot-caught-up.sql", walEnd, slot)) {
-        passed = Db.queryBoolean(c, "slot-restart-passed.sql", walEnd, slot);
-        if (!passed) {
-          Db.script(c, "slot-advance.sql");
-        }
-      }
-      if (!passed) {
-        Thread.sleep(500);
-      }
-    }
-    stack.stopConnector();
-    progress.line(
-        "  the slot %s %s in %.1f s",
-        passed ? "read past" : "did NOT get past (3 min time box)",
-        what,
-        (System.nanoTime() - start) / 1e9);
-  }
-
-  /**
-   * Turns the flag off while a backlog is made, so the running streams app neither applies nor
-   * catches up with it before catalog-sync's drain starts its clock and turns the flag on again (as
-   * after a pause of the pipeline, the app warm). Waits a moment: instances read the flag topic
-   * continuously, but not at once.
-   */
-  private static void pauseSync(BenchStack stack) throws InterruptedException {
-    stack.flag(false);
-    Thread.sleep(1000);
-  }
-
-  /**
-   * Same starting line for every contender: backlog pending, resources stale, no dead rows. On a
-   * connection of its own: a backend reports its row counts when it ends, so these updates are
-   * counted before the contender's row writes start to be.
-   */
-  private static void prepareContender(String url, long from, long to)
-      throws SQLException, InterruptedException {
-    try (Connection own = Db.connect(url)) {
-      Db.update(own, "reset-backlog.sql", from, to);
-      Db.update(own, "stale-resources.sql");
-      Db.script(own, "vacuum.sql");
-    }
-    Thread.sleep(500);
   }
 
   private void environment(Map<String, String> env) {

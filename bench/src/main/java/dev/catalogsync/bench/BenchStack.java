@@ -5,6 +5,8 @@ import dev.catalogsync.core.Settings;
 import dev.catalogsync.dev.EmbeddedPipeline;
 import dev.catalogsync.embedded.PostgresServer;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,12 +18,13 @@ public final class BenchStack implements AutoCloseable {
   public static final String APPLICATION_ID = "catalog-sync-bench";
 
   private final EmbeddedPipeline pipeline;
+  private Map<String, String> connectorOverrides = Map.of();
 
   private BenchStack(EmbeddedPipeline pipeline) {
     this.pipeline = pipeline;
   }
 
-  static BenchStack startPostgres(Path directory) {
+  public static BenchStack startPostgres(Path directory) {
     return new BenchStack(EmbeddedPipeline.startPostgres(directory, 0));
   }
 
@@ -37,7 +40,7 @@ public final class BenchStack implements AutoCloseable {
     return pipeline.bootstrapServers();
   }
 
-  void startKafka() {
+  public void startKafka() {
     // The reconciler is catalog-sync's safety net for events CDC lost; here nothing is lost, and
     // letting it pick up backlog rows would blur what the stream achieves. Its interval goes with
     // it: health counts a row pending for two intervals as stuck, and backlogs here wait on
@@ -60,7 +63,7 @@ public final class BenchStack implements AutoCloseable {
     return pipeline.streamsSettings();
   }
 
-  Settings connectorSettings() {
+  public Settings connectorSettings() {
     return pipeline.connectorSettings();
   }
 
@@ -70,7 +73,76 @@ public final class BenchStack implements AutoCloseable {
 
   /** Returns once the replication stream is live (or the connector's start timeout passed). */
   public void startConnector() {
-    pipeline.startConnector();
+    pipeline.startConnector(connectorOverrides);
+  }
+
+  /**
+   * Connector settings laid over the bench's from the next start on (the drain probe compares
+   * settings this way; the bench itself runs the shipped defaults).
+   */
+  public void connectorOverrides(Map<String, String> settings) {
+    connectorOverrides = Map.copyOf(settings);
+  }
+
+  /**
+   * Lets the connector's slot read past everything written so far, then stops the connector: a
+   * drain started afterwards decodes its own backlog, not the WAL of what ran before it. Past means
+   * its restart point too: a connector that starts again decodes from there, and the restart point
+   * only moves on a logged snapshot of running transactions that the client then confirms
+   * (checkpoint, heartbeat, again). Measured: without this the Zipf drain spent most of its time
+   * re-decoding the contenders' WAL (PostgreSQL busy, the JVM idle), and the first drain the tail
+   * of the flat-out phases.
+   */
+  public void moveSlotPast(Connection c, Progress progress, String what)
+      throws SQLException, InterruptedException {
+    String walEnd = Db.queryString(c, "current-wal-lsn.sql");
+    long start = System.nanoTime();
+    startConnector();
+    String slot = replicationSlot();
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    boolean passed = false;
+    while (!passed && System.nanoTime() < deadline) {
+      if (Db.queryBoolean(c, "slot-caught-up.sql", walEnd, slot)) {
+        passed = Db.queryBoolean(c, "slot-restart-passed.sql", walEnd, slot);
+        if (!passed) {
+          Db.script(c, "slot-advance.sql");
+        }
+      }
+      if (!passed) {
+        Thread.sleep(500);
+      }
+    }
+    stopConnector();
+    progress.line(
+        "  the slot %s %s in %.1f s",
+        passed ? "read past" : "did NOT get past (3 min time box)",
+        what,
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Turns the flag off while a backlog is made, so the running streams app neither applies nor
+   * catches up with it before catalog-sync's drain starts its clock and turns the flag on again (as
+   * after a pause of the pipeline, the app warm). Waits a moment: instances read the flag topic
+   * continuously, but not at once.
+   */
+  public void pauseSync() throws InterruptedException {
+    flag(false);
+    Thread.sleep(1000);
+  }
+
+  /**
+   * Same starting line for every contender: backlog pending, resources stale, no dead rows. On a
+   * connection of its own: a backend reports its row counts when it ends, so these updates are
+   * counted before the contender's row writes start to be.
+   */
+  public void prepareContender(long from, long to) throws SQLException, InterruptedException {
+    try (Connection own = Db.connect(jdbcUrl())) {
+      Db.update(own, "reset-backlog.sql", from, to);
+      Db.update(own, "stale-resources.sql");
+      Db.script(own, "vacuum.sql");
+    }
+    Thread.sleep(500);
   }
 
   public void stopConnector() {
@@ -78,7 +150,7 @@ public final class BenchStack implements AutoCloseable {
   }
 
   /** Starts the streams app and waits until it is RUNNING. */
-  void startStreams(Duration timeout) throws InterruptedException {
+  public void startStreams(Duration timeout) throws InterruptedException {
     startStreams(timeout, APPLICATION_ID, Map.of());
   }
 

@@ -9,7 +9,7 @@ import java.util.Locale;
 public final class Progress {
   private final PrintStream out;
 
-  Progress(PrintStream out) {
+  public Progress(PrintStream out) {
     this.out = out;
   }
 

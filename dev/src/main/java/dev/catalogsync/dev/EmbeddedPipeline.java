@@ -69,8 +69,16 @@ public final class EmbeddedPipeline implements AutoCloseable {
 
   /** Returns once the replication stream is live (or the connector's start timeout passed). */
   public void startConnector() {
+    startConnector(Map.of());
+  }
+
+  /**
+   * Starts the connector as {@link #startConnector()} does, with {@code settings} laid over the
+   * ones fixed at {@link #startKafka} (the drain probe compares Debezium settings this way).
+   */
+  public void startConnector(Map<String, String> settings) {
     if (connector == null) {
-      connector = ConnectorService.start(ConnectorConfig.from(connectorSettings));
+      connector = ConnectorService.start(ConnectorConfig.from(connectorSettings.with(settings)));
     }
   }
 

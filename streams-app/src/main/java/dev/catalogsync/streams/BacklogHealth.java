@@ -24,7 +24,7 @@ final class BacklogHealth implements AutoCloseable {
   private long readAt;
 
   BacklogHealth(Database database, Duration reconcileInterval, BooleanSupplier flagOn) {
-    this.connection = new ReusableConnection(database);
+    this.connection = new ReusableConnection(database, "health");
     this.limit = reconcileInterval.multipliedBy(2);
     this.flagOn = flagOn;
   }

@@ -23,8 +23,17 @@ import java.util.Properties;
 public record Database(
     String url, String user, String password, Duration statementTimeout, Duration lockTimeout) {
   private static final String CONNECT_TIMEOUT_SECONDS = "5";
+  static final String APPLICATION_NAME = "catalog-sync-streams";
 
   public Connection connect() throws SQLException {
+    return connect(null);
+  }
+
+  /**
+   * A connection named {@code catalog-sync-streams-<purpose>} in {@code pg_stat_activity} (plain
+   * {@code catalog-sync-streams} without one), so a DBA sees which part of the app holds it.
+   */
+  public Connection connect(String purpose) throws SQLException {
     Properties props = new Properties();
     if (user != null) {
       props.setProperty("user", user);
@@ -40,7 +49,8 @@ public record Database(
             + statementTimeout.toMillis()
             + " -c lock_timeout="
             + lockTimeout.toMillis());
-    props.setProperty("ApplicationName", "catalog-sync-streams");
+    props.setProperty(
+        "ApplicationName", purpose == null ? APPLICATION_NAME : APPLICATION_NAME + "-" + purpose);
     return DriverManager.getConnection(url, props);
   }
 

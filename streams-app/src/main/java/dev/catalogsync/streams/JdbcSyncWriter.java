@@ -20,7 +20,7 @@ public final class JdbcSyncWriter implements SyncWriter {
 
   public JdbcSyncWriter(Database database) {
     // Autocommit (the driver's default): one statement per batch is one transaction.
-    this.connection = new ReusableConnection(database);
+    this.connection = new ReusableConnection(database, "apply");
   }
 
   @Override

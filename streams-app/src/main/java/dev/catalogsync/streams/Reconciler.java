@@ -33,7 +33,7 @@ public final class Reconciler implements AutoCloseable {
   Reconciler(Database database, StreamsAppConfig.Reconcile settings, LongSupplier clockMillis) {
     this.settings = settings;
     this.clockMillis = clockMillis;
-    this.connection = new ReusableConnection(database);
+    this.connection = new ReusableConnection(database, "reconcile");
   }
 
   /** One run; throws when the database fails (the caller logs and tries again next tick). */

@@ -13,15 +13,18 @@ final class ReusableConnection implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ReusableConnection.class);
 
   private final Database database;
+  private final String purpose;
   private Connection connection;
 
-  ReusableConnection(Database database) {
+  /** {@code purpose} names the connection in pg_stat_activity (see {@link Database#connect}). */
+  ReusableConnection(Database database, String purpose) {
     this.database = database;
+    this.purpose = purpose;
   }
 
   Connection get() throws SQLException {
     if (connection == null) {
-      connection = database.connect();
+      connection = database.connect(purpose);
     }
     return connection;
   }

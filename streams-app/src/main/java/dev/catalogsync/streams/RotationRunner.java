@@ -9,7 +9,7 @@ final class RotationRunner implements AutoCloseable {
   private final QueueRotation rotation;
 
   RotationRunner(Database database, StreamsAppConfig.Queue settings) {
-    this.connection = new ReusableConnection(database);
+    this.connection = new ReusableConnection(database, "rotation");
     this.rotation = new QueueRotation(settings.policy(), settings.slot());
   }
 

@@ -10,7 +10,7 @@ final class VerifyRunner implements AutoCloseable {
   private final SyncMetrics metrics;
 
   VerifyRunner(Database database, StreamsAppConfig.Verify settings, SyncMetrics metrics) {
-    this.connection = new ReusableConnection(database);
+    this.connection = new ReusableConnection(database, "verify");
     this.verifier = new ContinuousVerifier(settings);
     this.metrics = metrics;
   }
