@@ -12,21 +12,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Catches up from the database while the stream is far behind. Through CDC every event costs its
- * decoding, Debezium, Kafka and the stream (about 150 us of CPU on two cores), while the database
- * copies a project's current row to its resource set by set for a fraction of that, and once for
- * all of a resource's events. So once {@code catchup.pending-threshold} queue rows are pending, it
- * works off the pending rows older than {@code catchup.grace.ms} in two passes of windows of {@code
- * catchup.batch-size} rows: the first copies their resources' projects ({@code catchup-copy.sql}),
- * the second marks the rows those resources now cover ({@code catchup-mark.sql}); again until none
- * is older and fewer than the threshold are pending. Like the reconciler it records the newest
- * visible queue id as the version, never waits for a row lock, and runs one statement at a time
- * across instances under the {@link ReconcileLock}. CDC keeps streaming meanwhile; the events it
- * still delivers are older than that version, so they cost the stream only the guard and a mark
- * that finds its row processed (and stream threads hold their writes of such events meanwhile).
+ * decoding, Debezium, Kafka and the stream, while the database copies a project's current row to
+ * its resource set by set for a fraction of that, and once for all of a resource's events. So once
+ * {@code catchup.pending-threshold} queue rows are pending after what it copied before, it copies
+ * the projects' current rows to the resources of the pending rows older than {@code
+ * catchup.grace.ms}, in windows of {@code catchup.batch-size} rows in id order ({@code
+ * catchup-copy.sql}), again until none is older and fewer than the threshold are pending. Like the
+ * reconciler it records the newest visible queue id as the version, never waits for a row lock, and
+ * runs one statement at a time across instances under the {@link ReconcileLock}.
+ *
+ * <p>It does not mark the rows: CDC keeps streaming, and the stream marks each row when its event
+ * arrives, as it does when it keeps up. Those events are older than the version, so they cost the
+ * stream a guard that finds nothing to write and the mark it owes anyway. Marking them here too
+ * made every row cost a second update, a lock and a probe, and slowed CDC by a quarter (issue 20's
+ * drain probe, docs/performance.md). What it copied it remembers as the highest id its windows
+ * reached, so neither the count nor the next round go over those rows again.
  *
  * <p>Two conditions, so that it neither starts for the second of events live traffic keeps pending,
  * nor stops while the rows it would leave wait behind a CDC still far behind (those are older than
- * the grace, so it takes them), nor takes the rows a keeping-up stream is about to mark.
+ * the grace, so it takes them), nor takes the rows a keeping-up stream is about to write.
  *
  * <p>Runs on a thread of its own on every instance, never on a stream thread: a stream thread held
  * by its statements would stop consuming. Only while the flag is on.
@@ -45,6 +49,8 @@ final class CatchUp implements AutoCloseable {
   // Read by the stream threads: they hold their backlog's writes while it runs.
   private final AtomicBoolean active;
   // Touched by the one thread that runs check(), and by close() once that thread has stopped.
+  // The highest queue id a copy window reached on this instance: rows up to it are covered.
+  private long copiedThrough;
   private long startedNanos;
   private long eventsCaughtUp;
   private long rowsWritten;
@@ -104,19 +110,19 @@ final class CatchUp implements AutoCloseable {
     try {
       int threshold = settings.pendingThreshold();
       if (!active.get()) {
-        long pending = queue.pending(threshold);
+        long pending = queue.pending(copiedThrough, threshold);
         if (pending < threshold) {
           return;
         }
         begin(pending);
       }
       Round round = round();
-      if (round.lockedElsewhere() || round.settled() > 0) {
+      if (round.lockedElsewhere() || round.advanced()) {
         return; // another instance is at it, or there may be more: look again next check
       }
-      // Nothing older than the grace that could be settled. Still many pending: a backlog too young
-      // for the grace yet. Otherwise the stream delivers in time again.
-      if (queue.pending(threshold) < threshold) {
+      // Nothing older than the grace after what it copied. Still many pending there: a backlog too
+      // young for the grace yet. Otherwise the stream delivers in time again.
+      if (queue.pending(copiedThrough, threshold) < threshold) {
         stop("no pending event older than catchup.grace.ms is left");
       }
     } catch (SQLException | RuntimeException e) {
@@ -128,50 +134,48 @@ final class CatchUp implements AutoCloseable {
     }
   }
 
-  private record Round(long settled, boolean lockedElsewhere) {}
+  /** What a round did: whether its windows reached past the highest id copied before. */
+  private record Round(boolean advanced, boolean lockedElsewhere) {}
 
   /**
-   * First every resource with pending events older than the grace gets its project's current row,
-   * so the table equals the projects once that pass ends, whatever the number of events; then the
-   * queue rows those resources now cover are marked processed. Copying in the marking pass instead
-   * would leave the last resources stale until the last window, as in a pass by event.
+   * Every resource with pending events older than the grace after what was copied before gets its
+   * project's current row, so the table equals the projects once the round ends, whatever the
+   * number of events.
    */
   private Round round() throws SQLException {
-    Long written = pass("copy", after -> queue.copy(after, settings.grace(), settings.batchSize()));
-    if (written == null) {
-      return new Round(0, true);
-    }
-    rowsWritten += written;
-    Long marked =
+    long before = copiedThrough;
+    Long written =
         pass(
-            "mark",
+            copiedThrough,
             after -> {
-              CatchUpQueue.Window w = queue.mark(after, settings.grace(), settings.batchSize());
-              if (w != null) {
-                metrics.caughtUp(w.changed());
+              CatchUpQueue.Window w = queue.copy(after, settings.grace(), settings.batchSize());
+              if (w != null && w.rows() > 0) {
+                copiedThrough = Math.max(copiedThrough, w.lastId());
+                eventsCaughtUp += w.rows();
+                metrics.caughtUp(w.rows());
               }
               return w;
             });
-    if (marked == null) {
-      return new Round(0, true);
+    if (written == null) {
+      return new Round(false, true);
     }
-    eventsCaughtUp += marked;
-    return new Round(marked, false);
+    rowsWritten += written;
+    return new Round(copiedThrough > before, false);
   }
 
-  /** One window of a pass, after the highest id of the previous one. */
+  /** One window, after the highest id of the previous one. */
   @FunctionalInterface
   private interface Pass {
     CatchUpQueue.Window next(long afterId) throws SQLException;
   }
 
   /**
-   * Windows in id order until one is not full (nothing older than the grace is left); what they
-   * changed, or null when another instance holds the lock.
+   * Windows in id order after {@code from} until one is not full (nothing older than the grace is
+   * left); the resources they wrote, or null when another instance holds the lock.
    */
-  private Long pass(String what, Pass pass) throws SQLException {
+  private Long pass(long from, Pass pass) throws SQLException {
     long changed = 0;
-    long after = 0;
+    long after = from;
     while (!closed && flagOn.getAsBoolean()) {
       long started = System.nanoTime();
       CatchUpQueue.Window w = pass.next(after);
@@ -180,8 +184,7 @@ final class CatchUp implements AutoCloseable {
         return null;
       }
       LOG.debug(
-          "catch-up {}: {} queue rows after id {}, {} changed in {} ms",
-          what,
+          "catch-up: {} queue rows after id {}, {} resources written in {} ms",
           w.rows(),
           after,
           w.changed(),

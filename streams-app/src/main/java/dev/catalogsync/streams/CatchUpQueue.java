@@ -10,24 +10,18 @@ interface CatchUpQueue extends AutoCloseable {
    *
    * @param rows queue rows in the window
    * @param lastId the highest id among them (where the next window starts)
-   * @param changed resources written (first pass) or queue rows marked processed (second pass)
+   * @param changed resources written
    */
   record Window(long rows, long lastId, long changed) {}
 
-  /** Pending queue rows, counted up to {@code atMost}. */
-  long pending(int atMost) throws SQLException;
+  /** Pending queue rows with an id above {@code afterId}, counted up to {@code atMost}. */
+  long pending(long afterId, int atMost) throws SQLException;
 
   /**
-   * First pass: copies the projects' current rows to the resources of the next window after {@code
-   * afterId} ({@code catchup-copy.sql}); null when another instance holds the reconcilers' lock.
+   * Copies the projects' current rows to the resources of the next window after {@code afterId}
+   * ({@code catchup-copy.sql}); null when another instance holds the reconcilers' lock.
    */
   Window copy(long afterId, Duration grace, int size) throws SQLException;
-
-  /**
-   * Second pass: marks the next window's rows processed where their resources hold their state
-   * ({@code catchup-mark.sql}); null when another instance holds the reconcilers' lock.
-   */
-  Window mark(long afterId, Duration grace, int size) throws SQLException;
 
   /** Forgets the connection after a failure; the next use reconnects. */
   void drop();

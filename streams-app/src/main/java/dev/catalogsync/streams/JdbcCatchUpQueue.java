@@ -9,18 +9,18 @@ import java.time.Duration;
 final class JdbcCatchUpQueue implements CatchUpQueue {
   private static final String PENDING = Sql.load("catchup-pending.sql");
   private static final String COPY = Sql.load("catchup-copy.sql");
-  private static final String MARK = Sql.load("catchup-mark.sql");
 
   private final ReusableConnection connection;
 
   JdbcCatchUpQueue(Database database) {
-    this.connection = new ReusableConnection(database);
+    this.connection = new ReusableConnection(database, "catchup");
   }
 
   @Override
-  public long pending(int atMost) throws SQLException {
+  public long pending(long afterId, int atMost) throws SQLException {
     try (PreparedStatement ps = connection.get().prepareStatement(PENDING)) {
-      ps.setInt(1, atMost);
+      ps.setLong(1, afterId);
+      ps.setInt(2, atMost);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -31,11 +31,6 @@ final class JdbcCatchUpQueue implements CatchUpQueue {
   @Override
   public Window copy(long afterId, Duration grace, int size) throws SQLException {
     return window(COPY, afterId, grace, size);
-  }
-
-  @Override
-  public Window mark(long afterId, Duration grace, int size) throws SQLException {
-    return window(MARK, afterId, grace, size);
   }
 
   private Window window(String sql, long afterId, Duration grace, int size) throws SQLException {

@@ -60,7 +60,9 @@ public final class SyncMetrics {
             .register(registry);
     this.eventsCaughtUp =
         Counter.builder("catalog_sync_events_caught_up")
-            .description("Pending events the catch-up processed from the database while far behind")
+            .description(
+                "Pending events whose resources the catch-up copied from the database while far"
+                    + " behind (the stream marks them when CDC delivers them)")
             .register(registry);
     Gauge.builder("catalog_sync_catchup_active", catchUpActive, AtomicInteger::get)
         .description("1 while this instance catches up from the database, else 0")

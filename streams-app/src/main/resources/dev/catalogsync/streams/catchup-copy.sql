@@ -1,6 +1,6 @@
--- Catch-up, first pass, one window: the resources of the next pending queue rows older than the
--- grace get their projects' CURRENT rows, under the version guard. The queue rows are only read
--- here (the second pass marks them), so a pass over a backlog writes each resource once, and every
+-- Catch-up, one window: the resources of the next pending queue rows older than the grace get
+-- their projects' CURRENT rows, under the version guard. The queue rows are only read (the stream
+-- marks them when CDC delivers them), so a pass over a backlog writes each resource once, and every
 -- resource is equal to its project when the pass ends, however many events the backlog holds.
 -- Parameters: the highest id of the previous window (0 at first), grace in milliseconds, window
 -- size (queue rows).

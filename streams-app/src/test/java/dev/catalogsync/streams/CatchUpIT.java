@@ -44,8 +44,8 @@ class CatchUpIT {
 
   /**
    * How far the stand-in for CDC stays behind the queue, a second each in turn: live (the stream
-   * marks first, the catch-up stops), then behind (the catch-up starts and marks first, and the
-   * events CDC delivers later meet rows it wrote).
+   * writes first, the catch-up stops), then behind (the catch-up starts and writes first, and the
+   * events CDC delivers later meet rows it wrote, which the stream then marks).
    */
   private static final Duration[] CDC_LAG = {Duration.ZERO, Duration.ofMillis(1500)};
 

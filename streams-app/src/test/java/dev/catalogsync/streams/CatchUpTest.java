@@ -39,25 +39,21 @@ class CatchUpTest {
     catchUp.check();
 
     assertThat(active).isFalse();
-    assertThat(queue.calls).containsExactly("pending<=1000");
+    assertThat(queue.calls).containsExactly("pending>0<=1000");
     assertThat(activeGauge()).isZero();
   }
 
   @Test
-  void atTheThresholdItCopiesEveryWindowFirstThenMarksEveryWindow() {
+  void atTheThresholdItCopiesEveryWindowAndMarksNothing() {
     queue.pending.add((long) THRESHOLD);
     queue.copies.add(new CatchUpQueue.Window(WINDOW, 100, 60));
     queue.copies.add(new CatchUpQueue.Window(40, 140, 10));
-    queue.marks.add(new CatchUpQueue.Window(WINDOW, 100, 100));
-    queue.marks.add(new CatchUpQueue.Window(40, 140, 38));
 
     catchUp.check();
 
     assertThat(active).isTrue();
-    assertThat(queue.calls)
-        .containsExactly(
-            "pending<=1000", "copy after 0", "copy after 100", "mark after 0", "mark after 100");
-    assertThat(caughtUp()).isEqualTo(138);
+    assertThat(queue.calls).containsExactly("pending>0<=1000", "copy after 0", "copy after 100");
+    assertThat(caughtUp()).isEqualTo(140);
     assertThat(activeGauge()).isEqualTo(1);
   }
 
@@ -66,10 +62,41 @@ class CatchUpTest {
     start();
     queue.pending.add(5L); // the live traffic's few, in flight
 
-    catchUp.check(); // both passes find empty windows
+    catchUp.check(); // an empty window after what it copied
 
+    assertThat(queue.calls).containsExactly("copy after 10", "pending>10<=1000");
     assertThat(active).isFalse();
     assertThat(activeGauge()).isZero();
+  }
+
+  @Test
+  void rowsItCopiedDoNotCountAgainNorStartItAgain() {
+    // They stay pending until CDC delivers them: the stream marks them then.
+    start();
+    queue.pending.add(5L);
+    catchUp.check();
+    queue.calls.clear();
+    queue.pending.add(5L);
+
+    catchUp.check();
+
+    assertThat(queue.calls).containsExactly("pending>10<=1000");
+    assertThat(active).isFalse();
+  }
+
+  @Test
+  void aNewBacklogAfterWhatItCopiedStartsItThere() {
+    start();
+    queue.pending.add(5L);
+    catchUp.check();
+    queue.calls.clear();
+    queue.pending.add((long) THRESHOLD);
+    queue.copies.add(new CatchUpQueue.Window(20, 530, 20));
+
+    catchUp.check();
+
+    assertThat(queue.calls).containsExactly("pending>10<=1000", "copy after 10");
+    assertThat(active).isTrue();
   }
 
   @Test
@@ -77,12 +104,11 @@ class CatchUpTest {
     // CDC still far behind after the backlog was caught up: live events wait behind it.
     start();
     queue.copies.add(new CatchUpQueue.Window(30, 530, 8));
-    queue.marks.add(new CatchUpQueue.Window(30, 530, 30));
 
     catchUp.check();
 
     assertThat(active).isTrue();
-    assertThat(queue.calls).doesNotContain("pending<=1000"); // it marked some: no count needed
+    assertThat(queue.calls).containsExactly("copy after 10"); // it copied some: no count needed
   }
 
   @Test
@@ -96,16 +122,17 @@ class CatchUpTest {
   }
 
   @Test
-  void rowsItCannotSettleDoNotKeepItRunning() {
-    // Their resources were locked when it copied (the stream writing them, or the host).
+  void rowsWhoseResourcesWereLockedAreLeftToTheStream() {
+    // Their resources were locked when it copied (the stream writing them, or the host): the
+    // window still counts as covered, and CDC delivers those events to the stream.
     start();
     queue.copies.add(new CatchUpQueue.Window(3, 703, 0));
-    queue.marks.add(new CatchUpQueue.Window(3, 703, 0));
     queue.pending.add(3L);
 
     catchUp.check();
+    catchUp.check();
 
-    assertThat(queue.calls).containsExactly("copy after 0", "mark after 0", "pending<=1000");
+    assertThat(queue.calls).containsExactly("copy after 10", "copy after 703", "pending>703<=1000");
     assertThat(active).isFalse();
   }
 
@@ -117,7 +144,7 @@ class CatchUpTest {
     catchUp.check();
 
     assertThat(active).isTrue();
-    assertThat(queue.calls).containsExactly("copy after 0");
+    assertThat(queue.calls).containsExactly("copy after 10");
   }
 
   @Test
@@ -138,7 +165,7 @@ class CatchUpTest {
 
     catchUp.check();
 
-    assertThat(queue.calls).containsExactly("copy after 0", "drop");
+    assertThat(queue.calls).containsExactly("copy after 10", "drop");
     assertThat(active).isTrue();
   }
 
@@ -153,11 +180,10 @@ class CatchUpTest {
     assertThat(activeGauge()).isZero();
   }
 
-  /** Active, after a round that copied and marked one window. */
+  /** Active, after a round that copied one window, up to id 10. */
   private void start() {
     queue.pending.add((long) THRESHOLD);
     queue.copies.add(new CatchUpQueue.Window(10, 10, 10));
-    queue.marks.add(new CatchUpQueue.Window(10, 10, 10));
     catchUp.check();
     assertThat(active).isTrue();
     queue.calls.clear();
@@ -175,13 +201,12 @@ class CatchUpTest {
   private static final class ScriptedQueue implements CatchUpQueue {
     final Deque<Long> pending = new ArrayDeque<>();
     final Deque<Window> copies = new LinkedList<>(); // null: the lock is held elsewhere
-    final Deque<Window> marks = new LinkedList<>();
     final List<String> calls = new ArrayList<>();
     boolean failNext;
 
     @Override
-    public long pending(int atMost) {
-      calls.add("pending<=" + atMost);
+    public long pending(long afterId, int atMost) {
+      calls.add("pending>" + afterId + "<=" + atMost);
       return Math.min(atMost, pending.remove());
     }
 
@@ -193,12 +218,6 @@ class CatchUpTest {
         throw new SQLException("connection refused", "08001");
       }
       return next(copies, afterId);
-    }
-
-    @Override
-    public Window mark(long afterId, Duration grace, int size) {
-      calls.add("mark after " + afterId);
-      return next(marks, afterId);
     }
 
     private static Window next(Deque<Window> script, long afterId) {

@@ -204,8 +204,9 @@ public final class Targets {
     if (caughtUp != null) {
       cause.append(
           fmt(
-              "The catch-up from the database processed %.0f of the %d backlog events; the"
-                  + " rest came through CDC. ",
+              "The catch-up from the database copied the resources of %.0f of the %d backlog"
+                  + " events; the rest came through CDC, which delivered every event to be"
+                  + " marked. ",
               caughtUp, ours.backlog()));
     }
     return new TargetResult(
@@ -363,7 +364,7 @@ public final class Targets {
     if (caughtUp != null && caughtUp > 0) {
       s.append(
           fmt(
-              "The catch-up from the database processed %.0f of the %d events. ",
+              "The catch-up from the database copied the resources of %.0f of the %d events. ",
               caughtUp, d.backlog()));
     }
     if (published != null && published <= d.seconds()) {

@@ -158,7 +158,8 @@ class TargetsTest {
 
     assertThat(t.status()).isEqualTo(TargetResult.Status.MISSED);
     assertThat(t.measured()).startsWith("catalog-sync did not converge in 120 s");
-    assertThat(t.whereTimeGoes()).startsWith("The catch-up from the database processed 0 of");
+    assertThat(t.whereTimeGoes())
+        .startsWith("The catch-up from the database copied the resources of 0 of");
   }
 
   /** A flat-out phase that kept up but whose p99 was 2 s. */
