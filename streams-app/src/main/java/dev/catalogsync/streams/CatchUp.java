@@ -2,6 +2,12 @@ package dev.catalogsync.streams;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * catchup.grace.ms}, in windows of {@code catchup.batch-size} rows in id order ({@code
  * catchup-copy.sql}), again until none is older and fewer than the threshold are pending. Like the
  * reconciler it records the newest visible queue id as the version, never waits for a row lock, and
- * runs one statement at a time across instances under the {@link ReconcileLock}.
+ * runs one statement at a time across instances under the {@link ReconcileLock}. A resource it
+ * finds locked (the stream writing it, the host) is tried again for {@link #LOCKED_TRIES} rounds:
+ * left to CDC at once, it waited on Zipf keys for its newest event, which CDC delivers last.
  *
  * <p>It does not mark the rows: CDC keeps streaming, and the stream marks each row when its event
  * arrives, as it does when it keeps up. Those events are older than the version, so they cost the
@@ -39,6 +47,12 @@ final class CatchUp implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CatchUp.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
+  /** Rounds a resource it could not lock is tried again before the stream is left to write it. */
+  static final int LOCKED_TRIES = 3;
+
+  /** At most this many such resources wait for another try (a host locking many projects). */
+  static final int MAX_LOCKED = 100_000;
+
   private final CatchUpQueue queue;
   private final StreamsAppConfig.CatchUp settings;
   private final BooleanSupplier flagOn;
@@ -51,6 +65,8 @@ final class CatchUp implements AutoCloseable {
   // Touched by the one thread that runs check(), and by close() once that thread has stopped.
   // The highest queue id a copy window reached on this instance: rows up to it are covered.
   private long copiedThrough;
+  // Resources a window could not lock (the stream writing them, the host), by rounds tried.
+  private Map<Long, Integer> locked = new HashMap<>();
   private long startedNanos;
   private long eventsCaughtUp;
   private long rowsWritten;
@@ -144,23 +160,63 @@ final class CatchUp implements AutoCloseable {
    */
   private Round round() throws SQLException {
     long before = copiedThrough;
+    Map<Long, Integer> tried = locked;
+    Set<Long> skipped = new HashSet<>();
+    boolean[] first = {true};
     Long written =
         pass(
             copiedThrough,
             after -> {
-              CatchUpQueue.Window w = queue.copy(after, settings.grace(), settings.batchSize());
-              if (w != null && w.rows() > 0) {
-                copiedThrough = Math.max(copiedThrough, w.lastId());
-                eventsCaughtUp += w.rows();
-                metrics.caughtUp(w.rows());
+              // The first window of a round tries again what earlier rounds found locked.
+              Collection<Long> retry = first[0] ? tried.keySet() : List.of();
+              first[0] = false;
+              CatchUpQueue.Window w =
+                  queue.copy(after, settings.grace(), settings.batchSize(), retry);
+              if (w != null) {
+                skipped.addAll(w.skipped());
+                if (w.rows() > 0) {
+                  copiedThrough = Math.max(copiedThrough, w.lastId());
+                  eventsCaughtUp += w.rows();
+                  metrics.caughtUp(w.rows());
+                }
               }
               return w;
             });
+    locked = stillLocked(tried, skipped, written != null);
     if (written == null) {
       return new Round(false, true);
     }
     rowsWritten += written;
-    return new Round(copiedThrough > before, false);
+    return new Round(copiedThrough > before || !locked.isEmpty(), false);
+  }
+
+  /**
+   * What to try again next round: what this one skipped, each up to {@link #LOCKED_TRIES} rounds;
+   * after a round the lock cut short, also what it did not get to try.
+   */
+  private Map<Long, Integer> stillLocked(
+      Map<Long, Integer> tried, Set<Long> skipped, boolean roundEnded) {
+    Map<Long, Integer> next = new HashMap<>();
+    if (!roundEnded) {
+      next.putAll(tried);
+    }
+    int givenUp = 0;
+    for (Long id : skipped) {
+      int tries = tried.getOrDefault(id, 0) + 1;
+      if (tries <= LOCKED_TRIES && next.size() < MAX_LOCKED) {
+        next.put(id, tries);
+      } else {
+        givenUp++;
+      }
+    }
+    if (givenUp > 0) {
+      LOG.info(
+          "catch-up: {} resources stayed locked for {} rounds; the stream or the reconciler"
+              + " writes them",
+          givenUp,
+          LOCKED_TRIES);
+    }
+    return next;
   }
 
   /** One window, after the highest id of the previous one. */
@@ -200,6 +256,7 @@ final class CatchUp implements AutoCloseable {
 
   private void begin(long pending) {
     active.set(true);
+    locked = new HashMap<>();
     startedNanos = System.nanoTime();
     eventsCaughtUp = 0;
     rowsWritten = 0;

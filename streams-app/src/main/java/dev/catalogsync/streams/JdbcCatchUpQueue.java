@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 
 /** The queue as the catch-up sees it, on a connection of its own kept between uses. */
 final class JdbcCatchUpQueue implements CatchUpQueue {
@@ -29,21 +31,20 @@ final class JdbcCatchUpQueue implements CatchUpQueue {
   }
 
   @Override
-  public Window copy(long afterId, Duration grace, int size) throws SQLException {
-    return window(COPY, afterId, grace, size);
-  }
-
-  private Window window(String sql, long afterId, Duration grace, int size) throws SQLException {
+  public Window copy(long afterId, Duration grace, int size, Collection<Long> retry)
+      throws SQLException {
     return ReconcileLock.inTransaction(
         connection.get(),
         c -> {
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
+          try (PreparedStatement ps = c.prepareStatement(COPY)) {
             ps.setLong(1, afterId);
             ps.setDouble(2, grace.toMillis());
             ps.setInt(3, size);
+            ps.setArray(4, c.createArrayOf("bigint", retry.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
               rs.next();
-              return new Window(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+              Long[] skipped = (Long[]) rs.getArray(4).getArray();
+              return new Window(rs.getLong(1), rs.getLong(2), rs.getLong(3), List.of(skipped));
             }
           }
         });

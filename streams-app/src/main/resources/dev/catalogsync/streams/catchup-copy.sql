@@ -3,11 +3,11 @@
 -- marks them when CDC delivers them), so a pass over a backlog writes each resource once, and every
 -- resource is equal to its project when the pass ends, however many events the backlog holds.
 -- Parameters: the highest id of the previous window (0 at first), grace in milliseconds, window
--- size (queue rows).
+-- size (queue rows), resources an earlier window could not lock (to try again).
 --
 -- Never waits for a row lock (SKIP LOCKED), like the reconciler: a resource whose row or project
--- row is locked right now is left for the next round. Resources already at the version are not
--- locked again.
+-- row is locked right now comes back in `skipped`, for the next round to try again. Resources
+-- already at the version are not locked again.
 --
 -- Version: the newest queue id this statement can see, of any resource; why that is safe is in
 -- reconcile-batch.sql. Every event of a resource up to it carries values no newer than what is
@@ -24,13 +24,21 @@ WITH queued AS (
 version (id) AS (
     SELECT max(id) FROM catalog_resource_sync_events
 ),
--- One array of the window's resources, so the primary key serves the lookup however many rows the
+-- The window's resources and the ones to try again that are not at the version yet, read without
+-- a lock: what the locking read below does not return was locked by someone else (or has lost its
+-- project). One array each time, so the primary key serves the lookup however many rows the
 -- planner expects (statistics from before a backlog expect none).
+wanted AS (
+    SELECT c.id
+      FROM catalog_resources c
+     WHERE c.id = ANY (ARRAY(SELECT DISTINCT catalog_resource_id FROM queued) || ?::bigint[])
+       AND c.sync_version < (SELECT id FROM version)
+),
 locked AS (
     SELECT c.id, p.name, p.description, p.visibility_level
       FROM catalog_resources c
       JOIN projects p ON p.id = c.project_id
-     WHERE c.id = ANY (ARRAY(SELECT DISTINCT catalog_resource_id FROM queued))
+     WHERE c.id = ANY (ARRAY(SELECT id FROM wanted))
        AND c.sync_version < (SELECT id FROM version)
        FOR NO KEY UPDATE OF c SKIP LOCKED
        FOR SHARE OF p SKIP LOCKED
@@ -49,4 +57,5 @@ applied AS (
 )
 SELECT (SELECT count(*) FROM queued)            AS window_rows,
        (SELECT COALESCE(max(id), 0) FROM queued) AS last_id,
-       (SELECT count(*) FROM applied)           AS rows_written
+       (SELECT count(*) FROM applied)           AS rows_written,
+       ARRAY(SELECT id FROM wanted EXCEPT SELECT id FROM locked) AS skipped

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedList;
 import java.util.List;
@@ -122,17 +123,34 @@ class CatchUpTest {
   }
 
   @Test
-  void rowsWhoseResourcesWereLockedAreLeftToTheStream() {
-    // Their resources were locked when it copied (the stream writing them, or the host): the
-    // window still counts as covered, and CDC delivers those events to the stream.
+  void resourcesFoundLockedAreTriedAgainNextRound() {
+    // Locked when it copied (the stream writing them, or the host): tried again, not left behind.
     start();
-    queue.copies.add(new CatchUpQueue.Window(3, 703, 0));
+    queue.copies.add(new CatchUpQueue.Window(3, 703, 0, List.of(7L)));
     queue.pending.add(3L);
 
     catchUp.check();
     catchUp.check();
 
-    assertThat(queue.calls).containsExactly("copy after 10", "copy after 703", "pending>703<=1000");
+    assertThat(queue.calls)
+        .containsExactly("copy after 10", "copy after 703 retry [7]", "pending>703<=1000");
+    assertThat(active).isFalse();
+  }
+
+  @Test
+  void aResourceLockedRoundAfterRoundIsLeftToTheStreamAfterAFewTries() {
+    start();
+    for (int i = 0; i <= CatchUp.LOCKED_TRIES; i++) {
+      queue.copies.add(new CatchUpQueue.Window(0, 10, 0, List.of(7L)));
+    }
+    queue.pending.add(3L);
+
+    for (int i = 0; i <= CatchUp.LOCKED_TRIES; i++) {
+      catchUp.check();
+    }
+
+    assertThat(queue.calls).filteredOn(c -> c.endsWith("retry [7]")).hasSize(CatchUp.LOCKED_TRIES);
+    assertThat(queue.calls).endsWith("pending>10<=1000");
     assertThat(active).isFalse();
   }
 
@@ -211,8 +229,9 @@ class CatchUpTest {
     }
 
     @Override
-    public Window copy(long afterId, Duration grace, int size) throws SQLException {
-      calls.add("copy after " + afterId);
+    public Window copy(long afterId, Duration grace, int size, Collection<Long> retry)
+        throws SQLException {
+      calls.add("copy after " + afterId + (retry.isEmpty() ? "" : " retry " + retry));
       if (failNext) {
         failNext = false;
         throw new SQLException("connection refused", "08001");

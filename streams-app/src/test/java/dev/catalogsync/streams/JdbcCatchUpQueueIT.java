@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,7 +41,7 @@ class JdbcCatchUpQueueIT {
       long after = 0;
       CatchUpQueue.Window w;
       do {
-        w = queue.copy(after, GRACE, 20);
+        w = queue.copy(after, GRACE, 20, List.of());
         written += w.changed();
         after = w.lastId();
       } while (w.rows() == 20);
@@ -61,8 +62,8 @@ class JdbcCatchUpQueueIT {
   }
 
   @Test
-  void lockedResourcesAreSkippedNotWaitedForAndYoungRowsLeftToTheStream(TestDatabase database)
-      throws Exception {
+  void lockedResourcesAreSkippedNotWaitedForThenTriedAgainAndYoungRowsLeftToTheStream(
+      TestDatabase database) throws Exception {
     SchemaInstaller.installDemo(database.jdbcUrl(), null, null);
     try (Connection db = database.connect();
         Connection host = database.connect();
@@ -80,10 +81,15 @@ class JdbcCatchUpQueueIT {
         s.execute("SELECT 1 FROM catalog_resources WHERE id = " + busy + " FOR UPDATE");
       }
       // Three rows older than the grace (the creations); young's update is the stream's.
-      CatchUpQueue.Window w = queue.copy(0, GRACE, 100);
+      CatchUpQueue.Window w = queue.copy(0, GRACE, 100, List.of());
       assertThat(w.rows()).isEqualTo(3);
       assertThat(w.changed()).isEqualTo(1); // young's resource, not busy's, and gone's is gone
+      assertThat(w.skipped()).containsExactly(busy); // to try again
       host.rollback();
+      CatchUpQueue.Window again = queue.copy(w.lastId(), GRACE, 100, w.skipped());
+      assertThat(again.rows()).isZero();
+      assertThat(again.changed()).isEqualTo(1);
+      assertThat(again.skipped()).isEmpty();
 
       assertThat(data.resourceColumns(young))
           .isEqualTo(new DemoTables.Columns("young", "just now", 0));
@@ -105,7 +111,7 @@ class JdbcCatchUpQueueIT {
         lock.executeQuery().close();
       }
 
-      assertThat(queue.copy(0, GRACE, 100)).isNull();
+      assertThat(queue.copy(0, GRACE, 100, List.of())).isNull();
       assertThat(data.pendingCount()).isEqualTo(1);
     }
   }
