@@ -38,12 +38,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -71,11 +69,8 @@ final class BenchRun {
     // The streams app counts in Micrometer's global registry, which counts nothing until a
     // registry is added: the drains read how many events its catch-up processed.
     Metrics.addRegistry(new SimpleMeterRegistry());
-    Path work = Files.createTempDirectory("catalog-sync-bench");
-    try (BenchStack stack = BenchStack.startPostgres(work)) {
+    try (BenchStack stack = BenchStack.startPostgres("catalog-sync-bench")) {
       return run(stack, started);
-    } finally {
-      deleteQuietly(work);
     }
   }
 
@@ -291,15 +286,8 @@ final class BenchRun {
       throws SQLException, InterruptedException, ExecutionException {
     progress.line("Zipf backlog of %d events behind a stopped connector", options.backlog());
     // The contenders since the connector stopped wrote millions of rows.
-    stack.moveSlotPast(c, progress, "the contenders' WAL");
-    // Unversioned again (the contenders before left their versions): every write goes through.
-    Db.update(c, "stale-resources.sql");
-    Db.script(c, "vacuum.sql");
-    long from = Db.queryLong(c, "max-event-id.sql");
-    long startOffsets;
-    try (TopicOffsets offsets = new TopicOffsets(stack.bootstrapServers(), stack.syncTopic())) {
-      startOffsets = TopicOffsets.sum(offsets.end());
-    }
+    long from = stack.startBacklog(c, progress, "the contenders' WAL");
+    long startOffsets = stack.syncTopicEnd();
     stack.startStreams(Duration.ofSeconds(60));
     stack.pauseSync();
     BulkUpdater.Result made =
@@ -348,14 +336,6 @@ final class BenchRun {
       return f[0] + ", " + f[1] + ", " + f[2];
     } catch (IOException | RuntimeException e) {
       return "unknown";
-    }
-  }
-
-  private static void deleteQuietly(Path directory) {
-    try (Stream<Path> paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp directory left behind is not worth failing a finished run
     }
   }
 }

@@ -1,14 +1,20 @@
 package dev.catalogsync.bench;
 
+import dev.catalogsync.bench.measure.TopicOffsets;
 import dev.catalogsync.cli.FlagClient;
 import dev.catalogsync.core.Settings;
 import dev.catalogsync.dev.EmbeddedPipeline;
 import dev.catalogsync.embedded.PostgresServer;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 
 /**
  * The machinery under test: the embedded pipeline, with the bench's own settings and without the
@@ -17,15 +23,24 @@ import java.util.Map;
 public final class BenchStack implements AutoCloseable {
   public static final String APPLICATION_ID = "catalog-sync-bench";
 
+  private final Path directory;
   private final EmbeddedPipeline pipeline;
   private Map<String, String> connectorOverrides = Map.of();
 
-  private BenchStack(EmbeddedPipeline pipeline) {
+  private BenchStack(Path directory, EmbeddedPipeline pipeline) {
+    this.directory = directory;
     this.pipeline = pipeline;
   }
 
-  public static BenchStack startPostgres(Path directory) {
-    return new BenchStack(EmbeddedPipeline.startPostgres(directory, 0));
+  /** PostgreSQL in a temporary directory of its own, which {@link #close()} deletes. */
+  public static BenchStack startPostgres(String directoryPrefix) throws IOException {
+    Path directory = Files.createTempDirectory(directoryPrefix);
+    try {
+      return new BenchStack(directory, EmbeddedPipeline.startPostgres(directory, 0));
+    } catch (RuntimeException e) {
+      deleteQuietly(directory);
+      throw e;
+    }
   }
 
   PostgresServer postgres() {
@@ -121,6 +136,27 @@ public final class BenchStack implements AutoCloseable {
   }
 
   /**
+   * Where a drain's backlog starts: the slot past everything written so far ({@link
+   * #moveSlotPast}), every resource stale again, dead rows vacuumed. Returns the highest queue id
+   * so far (the backlog's ids come after it).
+   */
+  public long startBacklog(Connection c, Progress progress, String what)
+      throws SQLException, InterruptedException {
+    moveSlotPast(c, progress, what);
+    // Unversioned again (what ran before left its versions): every write goes through.
+    Db.update(c, "stale-resources.sql");
+    Db.script(c, "vacuum.sql");
+    return Db.queryLong(c, "max-event-id.sql");
+  }
+
+  /** Records in the sync-events topic so far, over all partitions. */
+  public long syncTopicEnd() throws InterruptedException, ExecutionException {
+    try (TopicOffsets offsets = new TopicOffsets(bootstrapServers(), syncTopic())) {
+      return TopicOffsets.sum(offsets.end());
+    }
+  }
+
+  /**
    * Turns the flag off while a backlog is made, so the running streams app neither applies nor
    * catches up with it before catalog-sync's drain starts its clock and turns the flag on again (as
    * after a pause of the pipeline, the app warm). Waits a moment: instances read the flag topic
@@ -196,6 +232,18 @@ public final class BenchStack implements AutoCloseable {
 
   @Override
   public void close() {
-    pipeline.close();
+    try {
+      pipeline.close();
+    } finally {
+      deleteQuietly(directory);
+    }
+  }
+
+  private static void deleteQuietly(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temp directory left behind is not worth failing a finished run
+    }
   }
 }

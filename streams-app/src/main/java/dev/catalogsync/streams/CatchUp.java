@@ -162,14 +162,13 @@ final class CatchUp implements AutoCloseable {
     long before = copiedThrough;
     Map<Long, Integer> tried = locked;
     Set<Long> skipped = new HashSet<>();
-    boolean[] first = {true};
     Long written =
         pass(
             copiedThrough,
             after -> {
-              // The first window of a round tries again what earlier rounds found locked.
-              Collection<Long> retry = first[0] ? tried.keySet() : List.of();
-              first[0] = false;
+              // The first window of a round (windows only move on) tries again what earlier
+              // rounds found locked.
+              Collection<Long> retry = after == before ? tried.keySet() : List.of();
               CatchUpQueue.Window w =
                   queue.copy(after, settings.grace(), settings.batchSize(), retry);
               if (w != null) {

@@ -8,7 +8,6 @@ import dev.catalogsync.bench.contenders.DecodingLimit;
 import dev.catalogsync.bench.contenders.DrainResult;
 import dev.catalogsync.bench.measure.BackendCpu;
 import dev.catalogsync.bench.measure.ResourceMeter;
-import dev.catalogsync.bench.measure.TopicOffsets;
 import dev.catalogsync.bench.workload.BulkUpdater;
 import dev.catalogsync.bench.workload.KeyDistribution;
 import dev.catalogsync.bench.workload.KeySampler;
@@ -16,7 +15,6 @@ import dev.catalogsync.bench.workload.Seeder;
 import dev.catalogsync.schemas.migrate.SchemaInstaller;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -105,9 +103,8 @@ public final class DrainProbe {
     }
     Progress progress = new Progress(System.err);
     Metrics.addRegistry(new SimpleMeterRegistry());
-    Path work = Files.createTempDirectory("catalog-sync-drain-probe");
     List<Round> done = new ArrayList<>();
-    try (BenchStack stack = BenchStack.startPostgres(work)) {
+    try (BenchStack stack = BenchStack.startPostgres("catalog-sync-drain-probe")) {
       String url = stack.jdbcUrl();
       SchemaInstaller.installDemo(url, null, null);
       ResourceMeter meter;
@@ -130,8 +127,6 @@ public final class DrainProbe {
           done.add(r);
         }
       }
-    } finally {
-      deleteQuietly(work);
     }
     System.out.println(summary(settings, done));
     System.exit(0);
@@ -149,14 +144,8 @@ public final class DrainProbe {
     String url = stack.jdbcUrl();
     stack.connectorOverrides(setting.connector());
     try (Connection c = Db.connect(url)) {
-      stack.moveSlotPast(c, progress, "the WAL before");
-      Db.update(c, "stale-resources.sql");
-      Db.script(c, "vacuum.sql");
-      long from = Db.queryLong(c, "max-event-id.sql");
-      long startOffsets;
-      try (TopicOffsets offsets = new TopicOffsets(stack.bootstrapServers(), stack.syncTopic())) {
-        startOffsets = TopicOffsets.sum(offsets.end());
-      }
+      long from = stack.startBacklog(c, progress, "the WAL before");
+      long startOffsets = stack.syncTopicEnd();
       stack.startStreams(Duration.ofSeconds(60), BenchStack.APPLICATION_ID, setting.streams());
       stack.pauseSync();
       DrainResult decoding;
@@ -233,13 +222,5 @@ public final class DrainProbe {
       b.append('\n');
     }
     return b.toString();
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (java.io.IOException e) {
-      System.err.println("could not delete " + dir + ": " + e.getMessage());
-    }
   }
 }
